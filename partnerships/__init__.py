@@ -1,0 +1,1 @@
+"""Topic pages that gather their newest news articles and webinars."""

@@ -1,0 +1,18 @@
+from .article import ArticlePage, ArticlePageAuthor
+from .listing import ListablePage, ListablePageTag, listable_page_models
+from .people import Person
+from .topic import TopicIndexPage, TopicRelatedTopic
+from .webinar import WebinarPage, WebinarPagePresenter
+
+__all__ = [
+    "ArticlePage",
+    "ArticlePageAuthor",
+    "ListablePage",
+    "ListablePageTag",
+    "Person",
+    "TopicIndexPage",
+    "TopicRelatedTopic",
+    "WebinarPage",
+    "WebinarPagePresenter",
+    "listable_page_models",
+]

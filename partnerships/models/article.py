@@ -1,0 +1,38 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .listing import ListablePage
+
+
+class ArticlePageAuthor(Orderable):
+    page = ParentalKey("partnerships.ArticlePage", on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey("partnerships.Person", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+
+class ArticlePage(ListablePage):
+    """A news article."""
+
+    body = StreamField(BodyBlock(), blank=True, help_text="The article itself.")
+
+    content_panels = ListablePage.content_panels + [
+        FieldPanel("body"),
+        InlinePanel("authors", heading="Authors", label="Author"),
+        *ListablePage.listing_panels,
+    ]
+
+    search_fields = ListablePage.search_fields + [index.SearchField("body")]
+
+    kind = "news"
+    kind_label = "News"
+    kind_label_plural = "News"
+    listing_card_template = "partnerships/cards/article_card.html"
+
+    class Meta:
+        verbose_name = "news article"

@@ -1,0 +1,181 @@
+"""The shared base of every kind of page a topic lists (news, webinars, …).
+
+Every kind lives in one table (`ListablePage`), so a single indexed query
+orders all kinds together by their editorial publish date.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from ..excerpts import make_excerpt
+from ..query import VisiblePageQuerySet
+
+PUBLISH_DATE_MAX_DAYS_AHEAD = 366
+
+
+class ListablePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "partnerships.ListablePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ListablePageQuerySet(VisiblePageQuerySet):
+    def newest_first(self):
+        # The primary key breaks ties between items published on the same day,
+        # so pagination never shows an item twice or skips one.
+        return self.order_by("-publish_date", "-pk")
+
+    def listed_under(self, topic):
+        """What a topic lists: its visible children of every kind, newest first.
+
+        The HTML page, the API and the feeds all start from this query.
+        """
+        return self.visible().filter(topic=topic).select_related("listing_image").newest_first()
+
+    def of_kinds(self, kinds):
+        """Only the given kinds (`"news"`, `"webinar"`, …)."""
+        wanted = [model for model in listable_page_models() if model.kind in kinds]
+        content_types = ContentType.objects.get_for_models(*wanted).values()
+        return self.filter(content_type__in=content_types)
+
+    def tagged(self, tag_slug):
+        return self.filter(tagged_items__tag__slug=tag_slug)
+
+
+class ListablePage(Page):
+    """Base for pages that appear in a topic's “Most Recently Added” list.
+
+    Subclass it to add a kind: set `kind` (for URLs and the API), `kind_label`,
+    `kind_label_plural` and `listing_card_template`, and the new kind appears in topic listings with
+    no change to the topic page.
+    """
+
+    publish_date = models.DateField(
+        "publish date",
+        default=datetime.date.today,
+        help_text="The date readers see. Lists show the newest first. "
+        "It can be in the past for older news, but not more than a year ahead.",
+    )
+    summary = models.TextField(
+        blank=True,
+        help_text="One or two sentences for lists and link previews. "
+        "Leave empty to use the start of the body.",
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture shown next to the title in lists.",
+    )
+    tags = ClusterTaggableManager(
+        through=ListablePageTag,
+        blank=True,
+        help_text="Words readers can filter by, such as “health” or “outreach”.",
+    )
+    # Derived on save, so that a listing reads one table and nothing else.
+    topic = models.ForeignKey(
+        "partnerships.TopicIndexPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    excerpt = models.TextField(editable=False, blank=True)
+
+    listing_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("publish_date"),
+                FieldPanel("summary"),
+                FieldPanel("listing_image"),
+                FieldPanel("tags"),
+            ],
+            heading="In lists",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("excerpt"),
+        index.FilterField("publish_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["partnerships.TopicIndexPage"]
+    subpage_types = []
+    is_creatable = False
+
+    objects = PageManager.from_queryset(ListablePageQuerySet)()
+
+    # Overridden by each kind.
+    kind = ""
+    kind_label = ""
+    kind_label_plural = ""
+    listing_card_template = "partnerships/cards/listing_card.html"
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["topic", "-publish_date", "-page_ptr"], name="listable_topic_newest"
+            ),
+            models.Index(fields=["-publish_date", "-page_ptr"], name="listable_newest"),
+        ]
+
+    def body_text(self) -> str:
+        """Plain text of the kind's `body` StreamField, if it has one."""
+        body = getattr(self, "body", None)
+        if not body:
+            return ""
+        return " ".join(body.stream_block.get_searchable_content(body))
+
+    def make_excerpt(self) -> str:
+        return self.summary.strip() or make_excerpt(self.body_text())
+
+    @property
+    def kind_info(self):
+        """The kind's class, which carries `kind`, `kind_label` and the card template.
+
+        Listings load the shared table only; this tells each row's kind without a
+        query (content types are cached).
+        """
+        return self.specific_class
+
+    def clean(self):
+        super().clean()
+        if self.publish_date and self.publish_date > timezone.localdate() + datetime.timedelta(
+            days=PUBLISH_DATE_MAX_DAYS_AHEAD
+        ):
+            raise ValidationError(
+                {"publish_date": "The publish date can be at most a year from today."}
+            )
+        self.excerpt = self.make_excerpt()
+
+    def save(self, *args, **kwargs):
+        self.excerpt = self.make_excerpt()
+        parent = self.get_parent()
+        topic_model = apps.get_model("partnerships", "TopicIndexPage")
+        is_topic = parent is not None and issubclass(parent.specific_class, topic_model)
+        self.topic_id = parent.pk if is_topic else None
+        return super().save(*args, **kwargs)
+
+
+def listable_page_models():
+    """Every concrete kind of listable page, including kinds a host site adds."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, ListablePage) and model is not ListablePage
+    ]

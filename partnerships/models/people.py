@@ -1,0 +1,46 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Person(index.Indexed, models.Model):
+    """An author of news or a presenter of webinars."""
+
+    name = models.CharField(max_length=255, help_text="Full name, as readers should see it.")
+    role = models.CharField(
+        max_length=255, blank=True, help_text="Job title, for example “Outreach librarian”."
+    )
+    organisation = models.CharField(
+        max_length=255, blank=True, help_text="Where they work, for example “Pottsboro Library”."
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders photo; it is shown small and round.",
+    )
+    bio = models.TextField(blank=True, help_text="Two or three sentences about them.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.FilterField("organisation"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name

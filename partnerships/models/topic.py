@@ -1,0 +1,150 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from ..query import VisiblePageQuerySet
+from .listing import ListablePage, listable_page_models
+
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class TopicRelatedTopic(Orderable):
+    page = ParentalKey(
+        "partnerships.TopicIndexPage", on_delete=models.CASCADE, related_name="related_topics"
+    )
+    topic = models.ForeignKey(
+        "partnerships.TopicIndexPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Another topic readers of this one may like. Its teaser is shown with it.",
+    )
+
+    panels = [FieldPanel("topic")]
+
+
+class TopicIndexPage(Page):
+    """A topic: an introduction, then the newest news and webinars filed under it."""
+
+    intro = RichTextField(
+        features=INTRO_FEATURES, blank=True, help_text="A paragraph or two introducing the topic."
+    )
+    teaser = models.TextField(
+        blank=True,
+        help_text="One sentence shown where other pages link to this topic.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide photo shown under the introduction.",
+    )
+    hero_image_creator = models.CharField(
+        "photographer",
+        max_length=255,
+        blank=True,
+        help_text="Who took the photo, as they want to be credited, for example “jenlen”.",
+    )
+    hero_image_licence = models.CharField(
+        "licence",
+        max_length=255,
+        blank=True,
+        help_text="The licence's short name, for example “CC BY-NC-ND 2.0”.",
+    )
+    hero_image_licence_url = models.URLField(
+        "licence link", blank=True, help_text="Where readers can read the licence."
+    )
+    items_per_page = models.PositiveSmallIntegerField(
+        "items in “Most Recently Added”",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text="How many news and webinars to show at a time (1 to 50).",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_creator"),
+                FieldPanel("hero_image_licence"),
+                FieldPanel("hero_image_licence_url"),
+            ],
+            heading="Photo and credit",
+        ),
+        FieldPanel("items_per_page"),
+        InlinePanel("related_topics", heading="Related topics", label="Related topic"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("teaser"),
+    ]
+
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
+
+    class Meta:
+        verbose_name = "topic"
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # Any listable kind may live under a topic, including kinds a host site
+        # adds later, so the list is computed rather than written out.
+        return listable_page_models()
+
+    @property
+    def credit_line(self):
+        """“Photo: jenlen, CC BY-NC-ND 2.0”, or "" when nobody is credited."""
+        parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
+        return f"Photo: {', '.join(parts)}" if parts else ""
+
+    def recent_items(self):
+        """The topic's visible children of every kind, newest first."""
+        return ListablePage.objects.listed_under(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.recent_items()
+
+        kind = request.GET.get("kind", "")
+        kinds = {model.kind: model for model in listable_page_models()}
+        if kind:
+            if kind not in kinds:
+                raise Http404(f"There is no kind of item called “{kind}”.")
+            items = items.of_kinds([kind])
+
+        tag_slug = request.GET.get("tag", "")
+        tag = None
+        if tag_slug:
+            tag = Tag.objects.filter(slug=tag_slug).first()
+            items = items.tagged(tag_slug) if tag else items.none()
+
+        try:
+            items_page = Paginator(items, self.items_per_page).page(request.GET.get("page", 1))
+        except InvalidPage:
+            raise Http404("There is no such page of items.") from None
+
+        context.update(
+            items_page=items_page,
+            kinds=sorted(kinds.values(), key=lambda model: model.kind_label),
+            active_kind=kind,
+            tag=tag,
+            tag_slug=tag_slug,
+            related_topics=self.visible_related_topics(),
+        )
+        return context
+
+    def visible_related_topics(self):
+        visible = TopicIndexPage.objects.visible().filter(pk=OuterRef("topic_id"))
+        links = self.related_topics.filter(Exists(visible)).select_related("topic")
+        return [link.topic for link in links]

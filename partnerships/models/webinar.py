@@ -1,0 +1,83 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .listing import ListablePage
+
+web_address = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
+)
+
+
+class WebinarPagePresenter(Orderable):
+    page = ParentalKey(
+        "partnerships.WebinarPage", on_delete=models.CASCADE, related_name="presenters"
+    )
+    person = models.ForeignKey("partnerships.Person", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+
+class WebinarPage(ListablePage):
+    """An online event, before it happens (registration) and after (recording)."""
+
+    starts_at = models.DateTimeField(
+        "starts at", help_text="Date and time the webinar begins, in the site's time zone."
+    )
+    ends_at = models.DateTimeField("ends at", help_text="Date and time the webinar ends.")
+    registration_url = models.URLField(
+        "registration link",
+        blank=True,
+        validators=[web_address],
+        help_text="Where readers sign up. The Register button shows until the webinar ends.",
+    )
+    recording_url = models.URLField(
+        "recording link",
+        blank=True,
+        validators=[web_address],
+        help_text="Where readers can watch it afterwards. Shown once the webinar has ended.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="What the webinar covers.")
+
+    content_panels = ListablePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("registration_url"),
+                FieldPanel("recording_url"),
+            ],
+            heading="When and where",
+        ),
+        FieldPanel("body"),
+        InlinePanel("presenters", heading="Presenters", label="Presenter"),
+        *ListablePage.listing_panels,
+    ]
+
+    search_fields = ListablePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("starts_at"),
+    ]
+
+    kind = "webinar"
+    kind_label = "Webinar"
+    kind_label_plural = "Webinars"
+    listing_card_template = "partnerships/cards/webinar_card.html"
+
+    class Meta:
+        verbose_name = "webinar"
+
+    @property
+    def is_upcoming(self):
+        return self.ends_at > timezone.now()
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The webinar must end after it starts."})

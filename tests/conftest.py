@@ -1,0 +1,45 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from .factories import HomePageFactory, TopicFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM
+# refuses to run there unless told the test thread is safe to use.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SEED_FILE = Path(__file__).parent / "data" / "partnerships-collaboration.txt"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture
+def home(db):
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root, slug="home")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def topic(home):
+    return TopicFactory(parent=home, slug="partnerships-collaboration")
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", site_url="http://testserver", stdout=open(os.devnull, "w"))
+    from partnerships.models import TopicIndexPage
+
+    return TopicIndexPage.objects.get(slug="partnerships-collaboration")
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,43 @@
+"""Pages built the way the admin builds them: under their parent, then published."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from home.models import HomePage
+from partnerships.models import ArticlePage, TopicIndexPage, WebinarPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+
+    class Meta:
+        model = HomePage
+
+
+class TopicFactory(wagtail_factories.PageFactory):
+    title = "Partnerships & collaboration"
+    intro = "<p>Working together.</p>"
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class ArticleFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"News item {n}")
+    publish_date = datetime.date(2021, 11, 11)
+
+    class Meta:
+        model = ArticlePage
+
+
+class WebinarFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Webinar {n}")
+    publish_date = datetime.date(2021, 10, 19)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda webinar: webinar.starts_at + datetime.timedelta(hours=1))
+
+    class Meta:
+        model = WebinarPage
