@@ -1,7 +1,9 @@
 import pytest
 
-from partnerships.excerpts import EXCERPT_LENGTH, make_excerpt
+from partnerships.excerpts import make_excerpt
 from partnerships.models import ArticlePage, WebinarPage
+
+EXCERPT_LENGTH = 250
 
 LONG_TEXT = (
     "Like many libraries across the nation, the Free Library of Philadelphia is undergoing "
@@ -69,3 +71,14 @@ def test_body_excerpt_is_plain_text_from_every_text_block():
 @pytest.mark.django_db
 def test_webinar_without_summary_or_body_has_an_empty_excerpt():
     assert WebinarPage(title="t").make_excerpt() == ""
+
+
+def test_excerpt_length_follows_the_partnerships_setting(settings):
+    settings.PARTNERSHIPS = {"EXCERPT_LENGTH": 20}
+    assert make_excerpt(LONG_TEXT) == "Like many libraries..."
+
+
+def test_an_unknown_partnerships_setting_is_reported(settings):
+    settings.PARTNERSHIPS = {"EXCERPT_LENGHT": 20}
+    with pytest.raises(KeyError, match="EXCERPT_LENGHT"):
+        make_excerpt(LONG_TEXT)

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from ..conf import partnerships_setting
 from ..query import VisiblePageQuerySet
 from .listing import ListablePage, listable_page_models
 
@@ -65,7 +66,7 @@ class TopicIndexPage(Page):
     )
     items_per_page = models.PositiveSmallIntegerField(
         "items in “Most Recently Added”",
-        default=10,
+        default=partnerships_setting("ITEMS_PER_PAGE"),
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text="How many news and webinars to show at a time (1 to 50).",
     )

@@ -1,0 +1,29 @@
+"""The plugin's settings: one `PARTNERSHIPS` dictionary in the host site's settings.
+
+    PARTNERSHIPS = {"EXCERPT_LENGTH": 200, "API_CACHE_MAX_AGE": 300}
+
+Any key left out takes its default below.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Characters of body text a listing excerpt may use, before its ellipsis.
+    "EXCERPT_LENGTH": 250,
+    # How many items a new topic lists per page (editors can change it per topic).
+    "ITEMS_PER_PAGE": 10,
+    # Seconds shared caches and browsers may keep anonymous API and feed responses.
+    "API_CACHE_MAX_AGE": 60,
+    # The largest `limit` the API accepts.
+    "API_MAX_LIMIT": 100,
+    # How many items a feed carries.
+    "FEED_SIZE": 20,
+}
+
+
+def partnerships_setting(name):
+    overrides = getattr(settings, "PARTNERSHIPS", {})
+    unknown = set(overrides) - set(DEFAULTS)
+    if unknown:
+        raise KeyError(f"Unknown PARTNERSHIPS settings: {', '.join(sorted(unknown))}")
+    return overrides.get(name, DEFAULTS[name])
