@@ -1,7 +1,10 @@
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import post_page_move
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ListablePage, TopicIndexPage
+from .models import ContentVersion, ListablePage, Person, TopicIndexPage
 
 
 @receiver(post_page_move)
@@ -13,3 +16,26 @@ def keep_listing_topic_in_step(sender, instance, parent_page_after, **kwargs):
     ListablePage.objects.filter(pk=instance.pk).update(
         topic_id=parent_page_after.pk if moved_under_topic else None
     )
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_visibility_changed(**kwargs):
+    ContentVersion.bump()
+
+
+@receiver(post_delete)
+def page_deleted(sender, **kwargs):
+    if issubclass(sender, Page):
+        ContentVersion.bump()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=Person)
+@receiver(post_delete, sender=Person)
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+def shown_content_changed(**kwargs):
+    ContentVersion.bump()

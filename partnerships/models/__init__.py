@@ -1,4 +1,5 @@
 from .article import ArticlePage, ArticlePageAuthor
+from .freshness import ContentVersion
 from .listing import ListablePage, ListablePageTag, listable_page_models
 from .people import Person
 from .topic import TopicIndexPage, TopicRelatedTopic
@@ -7,6 +8,7 @@ from .webinar import WebinarPage, WebinarPagePresenter
 __all__ = [
     "ArticlePage",
     "ArticlePageAuthor",
+    "ContentVersion",
     "ListablePage",
     "ListablePageTag",
     "Person",
