@@ -19,6 +19,9 @@ class ContentVersion(models.Model):
 
     SINGLETON_ID = 1
 
+    def __str__(self):
+        return f"Content last changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
     @classmethod
     def current(cls) -> datetime.datetime:
         changed_at = (
