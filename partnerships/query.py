@@ -17,8 +17,7 @@ class VisiblePageQuerySet(PageQuerySet):
         restricted = PageViewRestriction.objects.filter(
             StartsWith(OuterRef("path"), F("page__path"))
         )
-        return self.filter(
-            Q(live=True),
-            Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()),
-            ~Exists(restricted),
-        )
+        return self.filter(Q(live=True), self.not_expired_q(), ~Exists(restricted))
+
+    def not_expired_q(self):
+        return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())

@@ -118,6 +118,10 @@ WAGTAIL_SITE_NAME = "Library partnerships"
 # Absolute URLs in the admin and in notification emails point here.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
+# The API renders rich text as HTML (clients may ask for ?rich_text_format=db_html).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 100
+
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Shared-password privacy compares a secret on every request and has a

@@ -1,6 +1,6 @@
 from .article import ArticlePage, ArticlePageAuthor
 from .freshness import ContentVersion
-from .listing import ListablePage, ListablePageTag, listable_page_models
+from .listing import ListablePage, ListablePageTag, as_kinds, listable_page_models
 from .people import Person
 from .topic import TopicIndexPage, TopicRelatedTopic
 from .webinar import WebinarPage, WebinarPagePresenter
@@ -16,5 +16,6 @@ __all__ = [
     "TopicRelatedTopic",
     "WebinarPage",
     "WebinarPagePresenter",
+    "as_kinds",
     "listable_page_models",
 ]

@@ -1,10 +1,13 @@
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from .listing import ListablePage
 
@@ -27,6 +30,11 @@ class ArticlePage(ListablePage):
         *ListablePage.listing_panels,
     ]
 
+    api_fields = ListablePage.api_fields + [
+        APIField("body"),
+        APIField("authors", serializer=PeopleField()),
+    ]
+
     search_fields = ListablePage.search_fields + [index.SearchField("body")]
 
     kind = "news"
@@ -36,3 +44,12 @@ class ArticlePage(ListablePage):
 
     class Meta:
         verbose_name = "news article"
+
+    @classmethod
+    def api_prefetches(cls):
+        return {
+            "authors": [
+                Prefetch("authors", ArticlePageAuthor.objects.select_related("person__photo")),
+                "authors__person__photo__renditions",
+            ]
+        }

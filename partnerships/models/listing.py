@@ -10,18 +10,23 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from ..api.fields import ImageRenditionsField, TagNamesField
 from ..excerpts import make_excerpt
 from ..query import VisiblePageQuerySet
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
+# Search ranks at most this many matches; nobody reads further.
+SEARCH_RESULTS_MAX = 1000
 
 
 class ListablePageTag(TaggedItemBase):
@@ -43,14 +48,37 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         """
         return self.visible().filter(topic=topic).select_related("listing_image").newest_first()
 
+    def search_listing(self, query, operator="and"):
+        """Ids of this queryset's items that match `query`, most relevant first.
+
+        Wagtail's search backends filter only on declared filter fields, so
+        the search runs over live pages and this queryset's own conditions
+        (visibility, topic, kind, tags, dates) are applied to the matches.
+        """
+        matches = ListablePage.objects.live().search(query, operator=operator)
+        ranked = [page.pk for page in matches[:SEARCH_RESULTS_MAX]]
+        allowed = set(self.filter(pk__in=ranked).values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in allowed]
+
+    def with_kinds(self):
+        """Join every kind's own table, so rows come back as their kind in one query.
+
+        Pair with `as_kinds()` once the rows are fetched.
+        """
+        return self.select_related(*kind_accessors())
+
     def of_kinds(self, kinds):
         """Only the given kinds (`"news"`, `"webinar"`, …)."""
         wanted = [model for model in listable_page_models() if model.kind in kinds]
         content_types = ContentType.objects.get_for_models(*wanted).values()
         return self.filter(content_type__in=content_types)
 
-    def tagged(self, tag_slug):
-        return self.filter(tagged_items__tag__slug=tag_slug)
+    def tagged(self, tag):
+        """Items with this tag, given by slug (`public-health`) or name (`Public health`)."""
+        matching = ListablePageTag.objects.filter(content_object=OuterRef("pk")).filter(
+            Q(tag__slug=tag) | Q(tag__name__iexact=tag)
+        )
+        return self.filter(Exists(matching))
 
 
 class ListablePage(Page):
@@ -107,6 +135,18 @@ class ListablePage(Page):
         ),
     ]
 
+    api_fields = [
+        APIField("kind"),
+        APIField("kind_label"),
+        APIField("publish_date"),
+        APIField("summary"),
+        APIField("excerpt"),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("listing_image", serializer=ImageRenditionsField()),
+    ]
+    # Kind-specific fields a listing shows without being asked (`?fields=` adds more).
+    api_listing_fields = []
+
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("excerpt"),
@@ -133,6 +173,11 @@ class ListablePage(Page):
             ),
             models.Index(fields=["-publish_date", "-page_ptr"], name="listable_newest"),
         ]
+
+    @classmethod
+    def api_prefetches(cls):
+        """Lookups (relative to the kind) that make an API field cost no query per item."""
+        return {}
 
     def body_text(self) -> str:
         """Plain text of the kind's `body` StreamField, if it has one."""
@@ -170,6 +215,40 @@ class ListablePage(Page):
         is_topic = parent is not None and issubclass(parent.specific_class, topic_model)
         self.topic_id = parent.pk if is_topic else None
         return super().save(*args, **kwargs)
+
+
+def kind_accessors():
+    """Names of the one-to-one links from the shared table to each kind's own table."""
+    return [
+        relation.get_accessor_name()
+        for relation in ListablePage._meta.related_objects
+        if relation.one_to_one and relation.parent_link
+    ]
+
+
+def as_kinds(rows):
+    """Each row of a `with_kinds()` query as its own kind, without further queries.
+
+    Django builds the kind's object from the joined columns, but that object
+    does not share the row's caches, so the selected listing image and any
+    prefetched tags are handed over to it.
+    """
+    accessors = kind_accessors()
+    items = []
+    for row in rows:
+        cache = row._state.fields_cache
+        item = next((cache[name] for name in accessors if cache.get(name)), None)
+        if item is None:  # a kind of a kind: not joined, so ask Wagtail
+            items.append(row.specific)
+            continue
+        if "listing_image" in cache:
+            item._state.fields_cache["listing_image"] = cache["listing_image"]
+        item._prefetched_objects_cache = {
+            **getattr(row, "_prefetched_objects_cache", {}),
+            **getattr(item, "_prefetched_objects_cache", {}),
+        }
+        items.append(item)
+    return items
 
 
 def listable_page_models():

@@ -6,10 +6,18 @@ from django.http import Http404
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from ..api.fields import (
+    HERO_IMAGE_WIDTHS,
+    ImageCreditField,
+    ImageRenditionsField,
+    RecentItemsField,
+    RelatedTopicsField,
+)
 from ..conf import partnerships_setting
 from ..query import VisiblePageQuerySet
 from .listing import ListablePage, listable_page_models
@@ -85,6 +93,16 @@ class TopicIndexPage(Page):
         ),
         FieldPanel("items_per_page"),
         InlinePanel("related_topics", heading="Related topics", label="Related topic"),
+    ]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("teaser"),
+        APIField("hero_image", serializer=ImageRenditionsField(widths=HERO_IMAGE_WIDTHS)),
+        APIField("credit", serializer=ImageCreditField()),
+        APIField("items_per_page"),
+        APIField("related_topics", serializer=RelatedTopicsField()),
+        APIField("recent_items", serializer=RecentItemsField()),
     ]
 
     search_fields = Page.search_fields + [

@@ -1,13 +1,16 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from .listing import ListablePage
 
@@ -60,6 +63,17 @@ class WebinarPage(ListablePage):
         *ListablePage.listing_panels,
     ]
 
+    api_fields = ListablePage.api_fields + [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("is_upcoming"),
+        APIField("registration_url"),
+        APIField("recording_url"),
+        APIField("presenters", serializer=PeopleField()),
+        APIField("body"),
+    ]
+    api_listing_fields = ["starts_at", "ends_at", "is_upcoming"]
+
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
         index.FilterField("starts_at"),
@@ -76,6 +90,17 @@ class WebinarPage(ListablePage):
     @property
     def is_upcoming(self):
         return self.ends_at > timezone.now()
+
+    @classmethod
+    def api_prefetches(cls):
+        return {
+            "presenters": [
+                Prefetch(
+                    "presenters", WebinarPagePresenter.objects.select_related("person__photo")
+                ),
+                "presenters__person__photo__renditions",
+            ]
+        }
 
     def clean(self):
         super().clean()

@@ -1,0 +1,317 @@
+"""`/api/v2/items/`: every news item and webinar, each with its own kind's fields."""
+
+from collections import OrderedDict
+
+from django.db.models import Prefetch
+from django.urls import path
+from django.utils import timezone
+from rest_framework.response import Response
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.models import Page
+
+from ..conf import partnerships_setting
+from ..models import ListablePage, WebinarPage, as_kinds, listable_page_models
+from .cursors import Cursor, Ordering
+from .hardening import HardenedAPIViewSetMixin
+from .params import (
+    MAX_OFFSET,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_page_id,
+    reject_malformed,
+)
+
+DEFAULT_ORDER = "-publish_date"
+DEFAULT_LIMIT = 20
+
+
+class ItemsAPIViewSet(HardenedAPIViewSetMixin, BaseAPIViewSet):
+    """Listing of every listable kind together, newest `publish_date` first.
+
+    Speaks Wagtail's API dialect (`child_of`, `descendant_of`, `fields`,
+    `search`, `limit`, `offset`, `order`) and adds `kind`, `tag`,
+    `published_after`, `published_before`, `upcoming` and `cursor`. Without
+    `offset` it pages by cursor: no COUNT query, and the links in `meta.next`
+    and `meta.previous` cost the same on page 500 as on page 1.
+    """
+
+    name = "items"
+    model = ListablePage
+    base_serializer_class = PageSerializer
+    known_query_parameters = frozenset(
+        {
+            "limit",
+            "offset",
+            "cursor",
+            "fields",
+            "order",
+            "search",
+            "search_operator",
+            "rich_text_format",
+            "child_of",
+            "descendant_of",
+            "kind",
+            "tag",
+            "published_after",
+            "published_before",
+            "upcoming",
+            "format",
+            "_",
+        }
+    )
+    body_fields = ["id", "title"]
+    meta_fields = ["type", "detail_url", "html_url", "slug", "first_published_at"]
+    listing_default_fields = [
+        "id",
+        "type",
+        "detail_url",
+        "html_url",
+        "slug",
+        "first_published_at",
+        "title",
+        "kind",
+        "kind_label",
+        "publish_date",
+        "summary",
+        "excerpt",
+        "tags",
+        "listing_image",
+    ]
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return cls.listing_default_fields + list(model.api_listing_fields)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                f"unknown query parameters: {', '.join(sorted(unknown))}; this endpoint "
+                f"accepts: {', '.join(sorted(self.known_query_parameters - {'_'}))}"
+            )
+
+    def listing_view(self, request):
+        params = request.GET
+        reject_malformed(params)
+        self.check_query_parameters()
+        limit = parse_int(
+            params, "limit", DEFAULT_LIMIT, minimum=1, maximum=partnerships_setting("API_MAX_LIMIT")
+        )
+        serializers = self.serializers_by_kind()
+        queryset = self.filtered_queryset()
+
+        if params.get("search"):
+            rows, meta = self.search_page(queryset, limit)
+        elif "offset" in params:
+            rows, meta = self.offset_page(queryset, limit)
+        else:
+            rows, meta = self.cursor_page(queryset, limit)
+
+        context = self.get_serializer_context()
+        items = [serializers[type(item)](item, context=context).data for item in as_kinds(rows)]
+        return Response(OrderedDict([("meta", meta), ("items", items)]))
+
+    # Filtering
+
+    def filtered_queryset(self):
+        params = self.request.GET
+        queryset = ListablePage.objects.visible()
+
+        child_of = parse_page_id(params, "child_of")
+        if child_of is not None:
+            queryset = queryset.filter(topic_id=child_of)
+        descendant_of = parse_page_id(params, "descendant_of")
+        if descendant_of is not None:
+            ancestor_path = Page.objects.filter(pk=descendant_of).values("path")
+            queryset = queryset.filter(path__startswith=ancestor_path).exclude(pk=descendant_of)
+
+        if "kind" in params:
+            queryset = queryset.of_kinds(self.parse_kinds(params["kind"]))
+        for tag in params.getlist("tag"):
+            if not tag.strip():
+                raise BadRequestError("tag cannot be empty")
+            queryset = queryset.tagged(tag)
+
+        published_after = parse_date(params, "published_after")
+        if published_after:
+            queryset = queryset.filter(publish_date__gte=published_after)
+        published_before = parse_date(params, "published_before")
+        if published_before:
+            queryset = queryset.filter(publish_date__lte=published_before)
+
+        upcoming = parse_bool(params, "upcoming")
+        if upcoming is not None:
+            # Only webinars have a time; "upcoming" means it has not ended yet.
+            queryset = queryset.of_kinds([WebinarPage.kind])
+            now = timezone.now()
+            queryset = queryset.filter(
+                **{"webinarpage__ends_at__gt" if upcoming else "webinarpage__ends_at__lte": now}
+            )
+        return queryset
+
+    def parse_kinds(self, raw):
+        known = {model.kind for model in listable_page_models()}
+        kinds = [kind for kind in raw.split(",") if kind]
+        unknown = sorted(set(kinds) - known)
+        if unknown or not kinds:
+            raise BadRequestError(
+                f"unknown kind: {', '.join(unknown) or '(empty)'}; "
+                f"kinds are: {', '.join(sorted(known))}"
+            )
+        return kinds
+
+    def with_related(self, queryset):
+        """What the requested fields read, fetched in a constant number of queries."""
+        requested = set().union(*self.requested_fields_by_kind.values())
+        queryset = queryset.with_kinds()
+        if "tags" in requested:
+            queryset = queryset.prefetch_related("tags")
+        if "listing_image" in requested:
+            queryset = queryset.select_related("listing_image").prefetch_related(
+                "listing_image__renditions"
+            )
+        return queryset.prefetch_related(*self.kind_prefetches())
+
+    def kind_prefetches(self):
+        """The prefetches each kind declares for the fields asked of it."""
+        lookups = []
+        for model in listable_page_models():
+            accessor = model._meta.model_name
+            for field in self.requested_fields_by_kind[model]:
+                for lookup in model.api_prefetches().get(field, []):
+                    lookups.append(
+                        Prefetch(f"{accessor}__{lookup.prefetch_through}", lookup.queryset)
+                        if isinstance(lookup, Prefetch)
+                        else f"{accessor}__{lookup}"
+                    )
+        return lookups
+
+    # Paging
+
+    def ordering(self):
+        return Ordering.parse(self.request.GET.get("order", DEFAULT_ORDER))
+
+    def cursor_page(self, queryset, limit):
+        order_param = self.request.GET.get("order", DEFAULT_ORDER)
+        ordering = Ordering.parse(order_param)
+        cursor = (
+            Cursor.decode(self.request.GET["cursor"], ordering, order_param)
+            if "cursor" in self.request.GET
+            else None
+        )
+        backwards = bool(cursor and cursor.backwards)
+        if cursor:
+            queryset = queryset.filter(ordering.after(cursor.key, reverse=backwards))
+        queryset = queryset.order_by(*ordering.order_by(reverse=backwards))
+        rows = list(self.with_related(queryset)[: limit + 1])
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        if backwards:
+            rows.reverse()
+
+        def link(key, towards_start):
+            token = Cursor(order_param, key, towards_start).encode()
+            return self.page_url(cursor=token)
+
+        has_next = has_more if not backwards else True
+        has_previous = cursor is not None and (has_more if backwards else True)
+        meta = OrderedDict(
+            [
+                ("next", link(ordering.key_of(rows[-1]), False) if rows and has_next else None),
+                (
+                    "previous",
+                    link(ordering.key_of(rows[0]), True) if rows and has_previous else None,
+                ),
+            ]
+        )
+        return rows, meta
+
+    def offset_page(self, queryset, limit):
+        if "cursor" in self.request.GET:
+            raise BadRequestError("give either cursor or offset, not both")
+        offset = parse_int(self.request.GET, "offset", 0, maximum=MAX_OFFSET)
+        queryset = queryset.order_by(*self.ordering().order_by())
+        total = queryset.count()
+        rows = list(self.with_related(queryset)[offset : offset + limit])
+        return rows, self.offset_meta(total, offset, limit)
+
+    def search_page(self, queryset, limit):
+        params = self.request.GET
+        for conflicting in ("order", "cursor"):
+            if conflicting in params:
+                raise BadRequestError(f"{conflicting} cannot be combined with search")
+        operator = params.get("search_operator", "and")
+        if operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        offset = parse_int(params, "offset", 0, maximum=MAX_OFFSET)
+        ranked_ids = queryset.search_listing(params["search"], operator=operator)
+        page_ids = ranked_ids[offset : offset + limit]
+        rows_by_id = self.with_related(ListablePage.objects.filter(pk__in=page_ids)).in_bulk()
+        rows = [rows_by_id[pk] for pk in page_ids]
+        return rows, self.offset_meta(len(ranked_ids), offset, limit)
+
+    def offset_meta(self, total, offset, limit):
+        next_offset = offset + limit
+        return OrderedDict(
+            [
+                ("total_count", total),
+                ("next", self.page_url(offset=next_offset) if next_offset < total else None),
+                (
+                    "previous",
+                    self.page_url(offset=max(offset - limit, 0)) if offset > 0 else None,
+                ),
+            ]
+        )
+
+    def page_url(self, **changes):
+        query = self.request.GET.copy()
+        for name in ("cursor", "offset"):
+            query.pop(name, None)
+        for name, value in changes.items():
+            query[name] = value
+        return self.request.build_absolute_uri(f"{self.request.path}?{query.urlencode()}")
+
+    # Serialising
+
+    def serializers_by_kind(self):
+        """One Wagtail serializer per kind, for the fields the client asked for.
+
+        A field only some kinds have (a webinar's `starts_at`) is allowed, and
+        appears on the items of those kinds.
+        """
+        fields_config = self.fields_config()
+        kinds = listable_page_models()
+        available = set()
+        for model in kinds:
+            available.update(self.get_available_fields(model))
+        mentioned = {name for name, _, _ in fields_config if name not in ("*", "_")}
+        unknown = mentioned - available
+        if unknown:
+            raise BadRequestError(f"unknown fields: {', '.join(sorted(unknown))}")
+
+        serializers, self.requested_fields_by_kind = {}, {}
+        for model in kinds:
+            model_fields = set(self.get_available_fields(model))
+            config = [entry for entry in fields_config if entry[0] in model_fields | {"*", "_"}]
+            serializer = self._get_serializer_class(
+                self.request.wagtailapi_router, model, config, show_details=False
+            )
+            serializers[model] = serializer
+            self.requested_fields_by_kind[model] = set(serializer.Meta.fields)
+        return serializers
+
+    def fields_config(self):
+        raw = self.request.GET.get("fields")
+        if raw is None:
+            return []
+        try:
+            return parse_fields_parameter(raw)
+        except ValueError as error:
+            raise BadRequestError(f"fields error: {error}") from None
