@@ -1,0 +1,147 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from partnerships.models import ContentVersion
+
+from .api import get_json
+from .factories import ArticleFactory
+from .html import listed_cards
+from .seed import read_seed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_topic_detail_has_intro_photo_credit_related_topics_and_recent_items(client, demo):
+    data = get_json(client, f"/api/v2/pages/{demo.pk}/")
+    seed = read_seed()
+
+    assert data["meta"]["type"] == "partnerships.TopicIndexPage"
+    assert data["intro"].startswith("<p>When the library builds partnerships")
+    assert data["credit"] == {
+        "creator": "jenlen",
+        "licence": "CC BY-NC-ND 2.0",
+        "licence_url": "https://creativecommons.org/licenses/by-nc-nd/2.0/",
+        "display": seed.credit,
+    }
+    hero = data["hero_image"]
+    assert hero["alt"] and [r["width"] for r in hero["renditions"]] == [640, 1024, 1200]
+    assert hero["srcset"].count("w, ") == 2 and hero["renditions"][0]["url"].startswith("http")
+    (related,) = data["related_topics"]
+    assert related["title"] == seed.related_title and related["teaser"] == seed.related_teaser
+    assert related["html_url"] == "http://testserver/community-engagement/"
+
+
+def test_recent_items_are_exactly_what_the_topic_page_lists(client, demo):
+    data = get_json(client, f"/api/v2/pages/{demo.pk}/")
+    cards = listed_cards(client.get(demo.url))
+
+    assert [
+        (
+            item["title"],
+            f"Publish Date: {item['kind_label']} / {_day_month_year(item)}",
+            item["excerpt"],
+        )
+        for item in data["recent_items"]
+    ] == cards
+    first = data["recent_items"][0]
+    assert set(first) == {"id", "meta", "title", "kind", "kind_label", "publish_date", "excerpt"}
+    assert first["meta"]["type"] == "partnerships.ArticlePage"
+    assert first["meta"]["detail_url"] == f"http://testserver/api/v2/pages/{first['id']}/"
+    assert first["meta"]["html_url"].startswith("http://testserver/partnerships-collaboration/")
+
+
+def _day_month_year(item):
+    date = datetime.date.fromisoformat(item["publish_date"])
+    return f"{date.day} {date:%B %Y}"
+
+
+def test_recent_items_never_include_drafts_or_restricted_pages(client, topic):
+    ArticleFactory(parent=topic, title="Public")
+    ArticleFactory(parent=topic, title="Draft", live=False)
+    private = ArticleFactory(parent=topic, title="Private")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    data = get_json(client, f"/api/v2/pages/{topic.pk}/", {"fields": "recent_items"})
+
+    assert [item["title"] for item in data["recent_items"]] == ["Public"]
+
+
+def test_pages_endpoint_hides_expired_drafts_and_restricted_pages(client, topic):
+    ArticleFactory(parent=topic, title="Public")
+    ArticleFactory(parent=topic, title="Draft", live=False)
+    ArticleFactory(parent=topic, title="Expired", expire_at=timezone.now() - datetime.timedelta(1))
+    private = ArticleFactory(parent=topic, title="Private")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    data = get_json(client, "/api/v2/pages/", {"child_of": topic.pk})
+    assert [item["title"] for item in data["items"]] == ["Public"]
+    get_json(client, f"/api/v2/pages/{private.pk}/", status=404)
+
+
+def test_webinar_detail_has_times_with_offsets_and_links(client, topic):
+    from .factories import WebinarFactory
+
+    webinar = WebinarFactory(parent=topic, registration_url="https://example.org/r")
+    data = get_json(client, f"/api/v2/pages/{webinar.pk}/")
+
+    for field in ("starts_at", "ends_at"):
+        assert datetime.datetime.fromisoformat(data[field]).utcoffset() is not None
+    assert data["is_upcoming"] is True
+    assert data["registration_url"] == "https://example.org/r"
+    assert data["presenters"] == [] and data["body"] == []
+
+
+def test_listings_and_details_carry_validators_and_public_cache_headers(client, topic):
+    ArticleFactory(parent=topic)
+    for url in ("/api/v2/items/", f"/api/v2/pages/{topic.pk}/", "/api/v2/pages/"):
+        response = client.get(url, HTTP_ACCEPT="application/json")
+        assert response["ETag"].startswith('"') and response["Last-Modified"]
+        assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+
+
+def test_revalidation_answers_304_with_one_query(client, topic, django_assert_num_queries):
+    ArticleFactory(parent=topic)
+    first = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+
+    with django_assert_num_queries(1):
+        by_etag = client.get(
+            "/api/v2/items/", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=first["ETag"]
+        )
+    by_date = client.get(
+        "/api/v2/items/",
+        HTTP_ACCEPT="application/json",
+        HTTP_IF_MODIFIED_SINCE=first["Last-Modified"],
+    )
+    assert by_etag.status_code == 304 and by_date.status_code == 304
+    assert by_etag.content == b""
+
+
+def test_publishing_changes_the_validators(client, topic, django_capture_on_commit_callbacks):
+    page = ArticleFactory(parent=topic)
+    before = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    after = client.get(
+        "/api/v2/items/", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=before["ETag"]
+    )
+    assert after.status_code == 200 and after["ETag"] != before["ETag"]
+    assert ContentVersion.current() > datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def test_a_signed_in_readers_responses_are_private(client, topic):
+    ArticleFactory(parent=topic)
+    client.force_login(User.objects.create_user("reader", password="x"))
+
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT="application/json")
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_head_and_options_work_on_every_endpoint(client, topic):
+    for url in ("/api/v2/items/", "/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"):
+        assert client.head(url).status_code == 200
+        assert client.options(url).status_code == 200
