@@ -13,7 +13,8 @@ from .models import ContentVersion
 def content_etag(request, changed_at) -> str:
     """Validator for this URL, this version of the content, and this kind of reader."""
     audience = f"user:{request.user.pk}" if request.user.is_authenticated else "anonymous"
-    key = f"{changed_at.isoformat()}|{request.get_full_path()}|{audience}"
+    accept = request.headers.get("Accept", "")  # the API also renders browsable HTML
+    key = f"{changed_at.isoformat()}|{request.get_full_path()}|{audience}|{accept}"
     return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
 
 
@@ -25,7 +26,7 @@ def set_cache_headers(request, response):
         patch_cache_control(
             response, public=True, max_age=partnerships_setting("API_CACHE_MAX_AGE")
         )
-    patch_vary_headers(response, ["Cookie"])
+    patch_vary_headers(response, ["Cookie", "Accept"])
     return response
 
 

@@ -5,24 +5,28 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ContentVersion, ListablePage, Person, TopicIndexPage
+from .purging import purge_api_caches
 
 
 @receiver(post_page_move)
-def keep_listing_topic_in_step(sender, instance, parent_page_after, **kwargs):
-    """A moved news item or webinar is listed by its new topic."""
+def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """A moved news item or webinar is listed by its new topic, and no longer by its old one."""
+    ContentVersion.bump()
     if not issubclass(sender, ListablePage):
         return
     moved_under_topic = issubclass(parent_page_after.specific_class, TopicIndexPage)
     ListablePage.objects.filter(pk=instance.pk).update(
         topic_id=parent_page_after.pk if moved_under_topic else None
     )
+    for parent in (parent_page_before, parent_page_after):
+        purge_api_caches(instance, topic_id=parent.pk)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
-@receiver(post_page_move)
-def page_visibility_changed(**kwargs):
+def page_visibility_changed(instance, **kwargs):
     ContentVersion.bump()
+    purge_api_caches(instance, topic_id=getattr(instance, "topic_id", None))
 
 
 @receiver(post_delete)

@@ -20,8 +20,11 @@ INSTALLED_APPS = [
     "partnerships",
     "home",
     "wagtail_modeladmin",
+    "wagtail_headless_preview",
+    "corsheaders",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,6 +125,26 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The API renders rich text as HTML (clients may ask for ?rich_text_format=db_html).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Other origins may read the API only when listed (comma-separated), e.g.
+# CORS_ALLOWED_ORIGINS=https://app.example.org. Off by default.
+CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o]
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# A headless front end can preview drafts when its preview URL is set.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": (
+        {"default": os.environ["HEADLESS_PREVIEW_URL"]}
+        if os.environ.get("HEADLESS_PREVIEW_URL")
+        else {}
+    ),
+    "REDIRECT_ON_PREVIEW": False,
+}
+
+# A CDN or Varnish in front of the site is purged on publish when configured,
+# e.g. WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "...HTTPBackend", "LOCATION": "..."}}.
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

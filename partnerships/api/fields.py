@@ -37,7 +37,36 @@ def image_representation(image, widths, request):
     }
 
 
+IMAGE_SCHEMA = {
+    "type": ["object", "null"],
+    "properties": {
+        "id": {"type": "integer"},
+        "alt": {"type": "string"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "renditions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "url": {"type": "string", "format": "uri"},
+                    "width": {"type": "integer"},
+                    "height": {"type": "integer"},
+                },
+                "required": ["url", "width", "height"],
+                "additionalProperties": False,
+            },
+        },
+        "srcset": {"type": "string", "description": "For an <img srcset> attribute."},
+    },
+    "required": ["id", "alt", "width", "height", "renditions", "srcset"],
+    "additionalProperties": False,
+}
+
+
 class ImageRenditionsField(Field):
+    schema = IMAGE_SCHEMA
+
     def __init__(self, widths=LISTING_IMAGE_WIDTHS, **kwargs):
         self.widths = widths
         super().__init__(read_only=True, **kwargs)
@@ -49,6 +78,8 @@ class ImageRenditionsField(Field):
 class TagNamesField(Field):
     """Tag names, sorted; reads the prefetched tags instead of querying per item."""
 
+    schema = {"type": "array", "items": {"type": "string"}}
+
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
@@ -58,6 +89,22 @@ class TagNamesField(Field):
 
 class PeopleField(Field):
     """Authors or presenters, in the editor's order, with a small portrait."""
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string"},
+                "role": {"type": "string"},
+                "organisation": {"type": "string"},
+                "photo": IMAGE_SCHEMA,
+            },
+            "required": ["id", "name", "role", "organisation", "photo"],
+            "additionalProperties": False,
+        },
+    }
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
@@ -81,6 +128,18 @@ class PeopleField(Field):
 class ImageCreditField(Field):
     """The topic photo's credit: its parts, and the line readers see."""
 
+    schema = {
+        "type": "object",
+        "properties": {
+            "creator": {"type": "string"},
+            "licence": {"type": "string"},
+            "licence_url": {"type": "string"},
+            "display": {"type": "string", "examples": ["Photo: jenlen, CC BY-NC-ND 2.0"]},
+        },
+        "required": ["creator", "licence", "licence_url", "display"],
+        "additionalProperties": False,
+    }
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -94,6 +153,21 @@ class ImageCreditField(Field):
 
 
 class RelatedTopicsField(Field):
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "teaser": {"type": "string"},
+                "html_url": {"type": "string", "format": "uri"},
+            },
+            "required": ["id", "title", "teaser", "html_url"],
+            "additionalProperties": False,
+        },
+    }
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -112,6 +186,33 @@ class RelatedTopicsField(Field):
 
 class RecentItemsField(Field):
     """The topic's newest items exactly as its HTML page lists them (same query)."""
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "meta": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"type": "string"},
+                        "html_url": {"type": "string", "format": "uri"},
+                        "detail_url": {"type": "string", "format": "uri"},
+                    },
+                    "required": ["type", "html_url", "detail_url"],
+                    "additionalProperties": False,
+                },
+                "title": {"type": "string"},
+                "kind": {"type": "string"},
+                "kind_label": {"type": "string"},
+                "publish_date": {"type": "string", "format": "date"},
+                "excerpt": {"type": "string"},
+            },
+            "required": ["id", "meta", "title", "kind", "kind_label", "publish_date", "excerpt"],
+            "additionalProperties": False,
+        },
+    }
 
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)

@@ -10,7 +10,9 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from ..http import conditional_content
 from ..query import VisiblePageQuerySet
 from .params import MAX_OFFSET, parse_int, parse_page_id, reject_malformed
 
@@ -45,13 +47,25 @@ class HardenedAPIViewSetMixin:
         return super().handle_exception(exc)
 
 
+class CachedEndpointMixin(HardenedAPIViewSetMixin):
+    """Public endpoints: 304 on revalidation, and cache headers on every answer."""
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return decorate_urlpatterns(cls.endpoint_urlpatterns(), conditional_content)
+
+    @classmethod
+    def endpoint_urlpatterns(cls):
+        return super().get_urlpatterns()
+
+
 def _first(exc):
     if isinstance(exc, ValidationError):
         return "; ".join(exc.messages)
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-class PublicPagesAPIViewSet(HardenedAPIViewSetMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     """`/api/v2/pages/`, which also hides pages past their expiry time."""
 
     def get_base_queryset(self):
@@ -65,9 +79,9 @@ class PublicPagesAPIViewSet(HardenedAPIViewSetMixin, PagesAPIViewSet):
         return super().find_object(queryset, request)
 
 
-class PublicImagesAPIViewSet(HardenedAPIViewSetMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CachedEndpointMixin, ImagesAPIViewSet):
     pass
 
 
-class PublicDocumentsAPIViewSet(HardenedAPIViewSetMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(CachedEndpointMixin, DocumentsAPIViewSet):
     pass

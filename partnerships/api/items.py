@@ -14,7 +14,7 @@ from wagtail.models import Page
 from ..conf import partnerships_setting
 from ..models import ListablePage, WebinarPage, as_kinds, listable_page_models
 from .cursors import Cursor, Ordering
-from .hardening import HardenedAPIViewSetMixin
+from .hardening import CachedEndpointMixin
 from .params import (
     MAX_OFFSET,
     parse_bool,
@@ -28,7 +28,7 @@ DEFAULT_ORDER = "-publish_date"
 DEFAULT_LIMIT = 20
 
 
-class ItemsAPIViewSet(HardenedAPIViewSetMixin, BaseAPIViewSet):
+class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
     """Listing of every listable kind together, newest `publish_date` first.
 
     Speaks Wagtail's API dialect (`child_of`, `descendant_of`, `fields`,
@@ -86,7 +86,7 @@ class ItemsAPIViewSet(HardenedAPIViewSetMixin, BaseAPIViewSet):
         return cls.listing_default_fields + list(model.api_listing_fields)
 
     @classmethod
-    def get_urlpatterns(cls):
+    def endpoint_urlpatterns(cls):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
     def check_query_parameters(self, queryset=None):

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from ..api.fields import ImageRenditionsField, TagNamesField
 from ..excerpts import make_excerpt
+from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
@@ -81,7 +82,7 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         return self.filter(Exists(matching))
 
 
-class ListablePage(Page):
+class ListablePage(HeadlessPreviewable, Page):
     """Base for pages that appear in a topic's “Most Recently Added” list.
 
     Subclass it to add a kind: set `kind` (for URLs and the API), `kind_label`,

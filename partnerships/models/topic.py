@@ -19,6 +19,7 @@ from ..api.fields import (
     RelatedTopicsField,
 )
 from ..conf import partnerships_setting
+from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
 from .listing import ListablePage, listable_page_models
 
@@ -39,7 +40,7 @@ class TopicRelatedTopic(Orderable):
     panels = [FieldPanel("topic")]
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(HeadlessPreviewable, Page):
     """A topic: an introduction, then the newest news and webinars filed under it."""
 
     intro = RichTextField(
