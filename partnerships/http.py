@@ -1,13 +1,22 @@
-"""HTTP caching for anything that shows published content: API, feeds, calendars."""
+"""HTTP caching for anything that shows published content: API, feeds, calendars.
+
+Validators (ETag, Last-Modified) derive from `ContentVersion`, so a
+revalidation costs one query. Anonymous 200 responses are also kept in
+Django's cache under their ETag, which changes whenever published content
+does: nothing needs invalidating, and a repeat request costs one query too.
+"""
 
 import hashlib
 from functools import wraps
 
+from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from .conf import partnerships_setting
 from .models import ContentVersion
+
+CACHE_PREFIX = "partnerships:response:"
 
 
 def content_etag(request, changed_at) -> str:
@@ -30,20 +39,37 @@ def set_cache_headers(request, response):
     return response
 
 
-def conditional_content(view):
-    """Answer If-None-Match / If-Modified-Since with 304 before running the view.
+def shareable(request, response):
+    """Only what every anonymous reader would get may be kept and served again."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and response.status_code == 200
+        and not response.cookies
+        and not getattr(response, "streaming", False)
+    )
 
-    The validators derive from `ContentVersion`, so a revalidation costs one
-    query and no serialisation.
-    """
+
+def conditional_content(view):
+    """Answer revalidations with 304, and repeats from the cache, before running the view."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         changed_at = ContentVersion.current()
         etag = content_etag(request, changed_at)
         last_modified = int(changed_at.timestamp())
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        response = not_modified or view(request, *args, **kwargs)
+        cache_key = CACHE_PREFIX + etag.strip('"')
+
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None and not request.user.is_authenticated:
+            response = cache.get(cache_key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if shareable(request, response):
+                # Bounded by max-age too: items also vanish at their expiry time.
+                cache.set(cache_key, response, partnerships_setting("API_CACHE_MAX_AGE"))
         if response.status_code in (200, 304):
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)

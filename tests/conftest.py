@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
@@ -13,6 +14,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SEED_FILE = Path(__file__).parent / "data" / "partnerships-collaboration.txt"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Responses are cached per content version; each test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -145,3 +145,38 @@ def test_head_and_options_work_on_every_endpoint(client, topic):
     for url in ("/api/v2/items/", "/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"):
         assert client.head(url).status_code == 200
         assert client.options(url).status_code == 200
+
+
+def test_a_repeated_anonymous_request_is_served_from_the_cache_in_one_query(
+    client, topic, django_assert_num_queries
+):
+    ArticleFactory(parent=topic, title="Cached")
+    first = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+
+    with django_assert_num_queries(1):
+        again = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+
+
+def test_publishing_makes_the_cache_serve_the_new_content(
+    client, topic, django_capture_on_commit_callbacks
+):
+    page = ArticleFactory(parent=topic, title="Before")
+    client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+    page.title = "After"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    data = client.get("/api/v2/items/", HTTP_ACCEPT="application/json").json()
+    assert [item["title"] for item in data["items"]] == ["After"]
+
+
+def test_signed_in_readers_never_get_or_fill_the_shared_cache(client, topic):
+    ArticleFactory(parent=topic)
+    client.force_login(User.objects.create_user("reader", password="x"))
+    signed_in = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+    client.logout()
+
+    anonymous = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
+    assert "private" in signed_in["Cache-Control"] and "public" in anonymous["Cache-Control"]
+    assert signed_in["ETag"] != anonymous["ETag"]
