@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "partnerships.middleware.ReaderCacheHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "demosite.urls"

@@ -219,7 +219,7 @@ class RecentItemsField(Field):
 
     def to_representation(self, topic):
         request, router = self.context["request"], self.context["router"]
-        items = topic.recent_items()[: topic.items_per_page]
+        items = topic.recent_items(request)[: topic.items_per_page]
         return [
             {
                 "id": item.pk,

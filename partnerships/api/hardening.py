@@ -69,9 +69,11 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     """`/api/v2/pages/`, which also hides pages past their expiry time."""
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
+        # By id, the one form search backends can filter on; expired live pages
+        # are few, since publish_scheduled unpublishes them within minutes.
         not_expired = VisiblePageQuerySet(Page).not_expired_q()
-        return queryset.filter(not_expired)
+        expired_ids = list(Page.objects.live().exclude(not_expired).values_list("pk", flat=True))
+        return super().get_base_queryset().exclude(id__in=expired_ids)
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:

@@ -122,7 +122,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
 
     def filtered_queryset(self):
         params = self.request.GET
-        queryset = ListablePage.objects.visible()
+        queryset = ListablePage.objects.visible(self.request)
 
         child_of = parse_page_id(params, "child_of")
         if child_of is not None:

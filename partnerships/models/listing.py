@@ -42,12 +42,15 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         # so pagination never shows an item twice or skips one.
         return self.order_by("-publish_date", "-pk")
 
-    def listed_under(self, topic):
+    def listed_under(self, topic, request=None):
         """What a topic lists: its visible children of every kind, newest first.
 
-        The HTML page, the API and the feeds all start from this query.
+        The HTML page, the API and the feeds all start from this query; pass
+        the request to include what a signed-in reader is allowed to see.
         """
-        return self.visible().filter(topic=topic).select_related("listing_image").newest_first()
+        return (
+            self.visible(request).filter(topic=topic).select_related("listing_image").newest_first()
+        )
 
     def search_listing(self, query, operator="and"):
         """Ids of this queryset's items that match `query`, most relevant first.

@@ -128,13 +128,13 @@ class TopicIndexPage(HeadlessPreviewable, Page):
         parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
         return f"Photo: {', '.join(parts)}" if parts else ""
 
-    def recent_items(self):
+    def recent_items(self, request=None):
         """The topic's visible children of every kind, newest first."""
-        return ListablePage.objects.listed_under(self)
+        return ListablePage.objects.listed_under(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = self.recent_items()
+        items = self.recent_items(request)
 
         kind = request.GET.get("kind", "")
         kinds = {model.kind: model for model in listable_page_models()}
