@@ -24,6 +24,7 @@ from ..api.fields import ImageRenditionsField, TagNamesField
 from ..excerpts import make_excerpt
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
+from ..sanitise import clean_stream_rich_text
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 # Search ranks at most this many matches; nobody reads further.
@@ -202,6 +203,11 @@ class ListablePage(HeadlessPreviewable, Page):
         """
         return self.specific_class
 
+    def clean_rich_text(self):
+        body = getattr(self, "body", None)
+        if body:
+            clean_stream_rich_text(body)
+
     def clean(self):
         super().clean()
         if self.publish_date and self.publish_date > timezone.localdate() + datetime.timedelta(
@@ -213,6 +219,7 @@ class ListablePage(HeadlessPreviewable, Page):
         self.excerpt = self.make_excerpt()
 
     def save(self, *args, **kwargs):
+        self.clean_rich_text()
         self.excerpt = self.make_excerpt()
         parent = self.get_parent()
         topic_model = apps.get_model("partnerships", "TopicIndexPage")

@@ -21,6 +21,7 @@ from ..api.fields import (
 from ..conf import partnerships_setting
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
+from ..sanitise import clean_rich_text
 from .listing import ListablePage, listable_page_models
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -121,6 +122,10 @@ class TopicIndexPage(HeadlessPreviewable, Page):
         # Any listable kind may live under a topic, including kinds a host site
         # adds later, so the list is computed rather than written out.
         return listable_page_models()
+
+    def save(self, *args, **kwargs):
+        self.intro = clean_rich_text(self.intro)
+        return super().save(*args, **kwargs)
 
     @property
     def credit_line(self):
