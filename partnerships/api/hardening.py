@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
 from rest_framework import status
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -44,7 +45,10 @@ class HardenedAPIViewSetMixin:
             )
         if isinstance(exc, Http404):
             return Response({"message": str(exc) or "not found"}, status=404)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(exc, APIException):  # e.g. 405: speak Wagtail's {"message": ...}
+            response.data = {"message": str(exc.detail)}
+        return response
 
 
 class CachedEndpointMixin(HardenedAPIViewSetMixin):
