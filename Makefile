@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup migrate demo lint format screenshots clean
+.PHONY: run test setup migrate demo lint format faults clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python 3.11+ found: run make PYTHON=/path/to/python3"; exit 1; }
@@ -33,6 +33,11 @@ run: demo
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# gunicorn on production settings under load, an editor publishing, then a
+# PostgreSQL outage (on a throwaway cluster of its own). Needs root for runuser.
+faults: setup
+	$(BIN)/python scripts/load_faults.py
 
 lint: setup
 	$(BIN)/ruff check .

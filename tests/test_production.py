@@ -114,3 +114,11 @@ def test_error_pages_are_our_own(status, client):
     assert get_template(f"{status}.html")
     if status == 404:
         assert b"Page not found" in client.get("/no-such-page/").content
+
+
+def test_system_checks_pass_on_the_configured_database():
+    """pytest does not run Django's system checks; `migrate` and `runserver` do."""
+    result = manage(
+        "check", "--fail-level", "WARNING", env={"DJANGO_SETTINGS_MODULE": "demosite.settings.dev"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
