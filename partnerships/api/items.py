@@ -21,7 +21,6 @@ from .params import (
     parse_date,
     parse_int,
     parse_page_id,
-    reject_malformed,
 )
 
 DEFAULT_ORDER = "-publish_date"
@@ -98,8 +97,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
             )
 
     def listing_view(self, request):
-        params = request.GET
-        reject_malformed(params)
+        params = request.GET  # already checked for NULs and repeats by the mixin
         self.check_query_parameters()
         limit = parse_int(
             params, "limit", DEFAULT_LIMIT, minimum=1, maximum=partnerships_setting("API_MAX_LIMIT")
