@@ -1,3 +1,4 @@
+from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -139,6 +140,8 @@ class TopicIndexPage(HeadlessPreviewable, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if any("\x00" in value for _, values in request.GET.lists() for value in values):
+            raise BadRequest("NUL characters are not allowed in the address.")
         items = self.recent_items(request)
 
         kind = request.GET.get("kind", "")
