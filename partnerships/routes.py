@@ -12,10 +12,15 @@ from wagtail.views import serve
 
 FILE_EXTENSIONS = ("rss", "atom", "json", "ics")
 
+
+def serve_page_file(request, path):
+    return serve(request, f"{path}/")
+
+
 page_file_pattern = re_path(
     r"^((?:[\w\-]+/)*[\w\-]+\.(?:{}))$".format("|".join(FILE_EXTENSIONS)),
-    lambda request, path: serve(request, f"{path}/"),
-    name="page_file",
+    serve_page_file,
+    name="partnerships_page_file",
 )
 
 
