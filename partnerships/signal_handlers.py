@@ -2,9 +2,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ContentVersion, ListablePage, Person, TopicIndexPage
+from .models import ArticlePage, ContentVersion, ListablePage, Person, TopicIndexPage, WebinarPage
 from .purging import purge_api_caches
 
 
@@ -43,3 +44,22 @@ def page_deleted(sender, **kwargs):
 @receiver(post_delete, sender=get_image_model())
 def shown_content_changed(**kwargs):
     ContentVersion.bump()
+
+
+@receiver(page_published)
+def index_with_people(sender, instance, **kwargs):
+    """Index a published item again, now that its authors or presenters are saved.
+
+    Wagtail indexes a page while saving it, before its inline rows (authors,
+    presenters) reach the database, so their names would be missing.
+    """
+    if issubclass(sender, ListablePage):
+        index.insert_or_update_object(instance)
+
+
+@receiver(post_save, sender=Person)
+def reindex_pages_crediting(instance, **kwargs):
+    """A renamed person is found under the new name in search."""
+    for model, credit in ((ArticlePage, "authors__person"), (WebinarPage, "presenters__person")):
+        for page in model.objects.filter(**{credit: instance}):
+            index.insert_or_update_object(page)

@@ -35,7 +35,12 @@ class ArticlePage(ListablePage):
         APIField("authors", serializer=PeopleField()),
     ]
 
-    search_fields = ListablePage.search_fields + [index.SearchField("body")]
+    search_fields = ListablePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields(
+            "authors", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+    ]
 
     kind = "news"
     kind_label = "News"

@@ -10,21 +10,25 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from ..api.fields import ImageRenditionsField, TagNamesField
 from ..excerpts import make_excerpt
+from ..images import SHARE_IMAGE_SPEC
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
 from ..sanitise import clean_stream_rich_text
+from ..search_terms import search_words
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 # Search ranks at most this many matches; nobody reads further.
@@ -59,8 +63,13 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         Wagtail's search backends filter only on declared filter fields, so
         the search runs over live pages and this queryset's own conditions
         (visibility, topic, kind, tags, dates) are applied to the matches.
+        Only the query's words count: punctuation and operators are dropped.
+        The search page and the API's `search=` both call this.
         """
-        matches = ListablePage.objects.live().search(query, operator=operator)
+        words = search_words(query)
+        if not words:
+            return []
+        matches = ListablePage.objects.live().search(words, operator=operator)
         ranked = [page.pk for page in matches[:SEARCH_RESULTS_MAX]]
         allowed = set(self.filter(pk__in=ranked).values_list("pk", flat=True))
         return [pk for pk in ranked if pk in allowed]
@@ -85,8 +94,23 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         )
         return self.filter(Exists(matching))
 
+    def with_syndication_relations(self):
+        """Tags and sharing-size image renditions in two queries, however many items.
 
-class ListablePage(HeadlessPreviewable, Page):
+        Feeds show both for every item; without this each item costs two queries.
+        """
+        renditions = get_image_model().get_rendition_model().objects
+        return self.select_related("listing_image").prefetch_related(
+            "tags",
+            Prefetch(
+                "listing_image__renditions",
+                queryset=renditions.filter(filter_spec=SHARE_IMAGE_SPEC),
+                to_attr="prefetched_renditions",
+            ),
+        )
+
+
+class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
     """Base for pages that appear in a topic's “Most Recently Added” list.
 
     Subclass it to add a kind: set `kind` (for URLs and the API), `kind_label`,

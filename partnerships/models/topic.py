@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -42,7 +43,7 @@ class TopicRelatedTopic(Orderable):
     panels = [FieldPanel("topic")]
 
 
-class TopicIndexPage(HeadlessPreviewable, Page):
+class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, Page):
     """A topic: an introduction, then the newest news and webinars filed under it."""
 
     intro = RichTextField(
@@ -171,6 +172,34 @@ class TopicIndexPage(HeadlessPreviewable, Page):
             related_topics=self.visible_related_topics(),
         )
         return context
+
+    # Feeds and the calendar live under the topic's own URL, wherever it moves
+    # (see `partnerships.routes`); the dots keep them apart from child slugs,
+    # which cannot contain one. The views import the models, hence the imports
+    # inside the routes.
+    @path("feed.rss/", name="rss_feed")
+    def rss_feed(self, request):
+        from ..feeds import listing_feed
+
+        return listing_feed(request, "rss", topic=self)
+
+    @path("feed.atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from ..feeds import listing_feed
+
+        return listing_feed(request, "atom", topic=self)
+
+    @path("feed.json/", name="json_feed")
+    def json_feed(self, request):
+        from ..feeds import listing_feed
+
+        return listing_feed(request, "json", topic=self)
+
+    @path("webinars.ics/", name="webinars_calendar")
+    def webinars_calendar(self, request):
+        from ..calendars import upcoming_webinars_calendar
+
+        return upcoming_webinars_calendar(request, topic=self)
 
     def visible_related_topics(self):
         visible = TopicIndexPage.objects.visible().filter(pk=OuterRef("topic_id"))

@@ -6,13 +6,14 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
-from .listing import ListablePage
+from .listing import ListablePage, ListablePageQuerySet
 
 web_address = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
@@ -26,6 +27,12 @@ class WebinarPagePresenter(Orderable):
     person = models.ForeignKey("partnerships.Person", on_delete=models.PROTECT, related_name="+")
 
     panels = [FieldPanel("person")]
+
+
+class WebinarPageQuerySet(ListablePageQuerySet):
+    def upcoming(self):
+        """Webinars that have not ended yet, soonest first."""
+        return self.filter(ends_at__gt=timezone.now()).order_by("starts_at", "pk")
 
 
 class WebinarPage(ListablePage):
@@ -76,8 +83,13 @@ class WebinarPage(ListablePage):
 
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
+        index.RelatedFields(
+            "presenters", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
         index.FilterField("starts_at"),
     ]
+
+    objects = PageManager.from_queryset(WebinarPageQuerySet)()
 
     kind = "webinar"
     kind_label = "Webinar"
@@ -106,3 +118,10 @@ class WebinarPage(ListablePage):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": "The webinar must end after it starts."})
+
+    @path("calendar.ics/", name="calendar")
+    def calendar(self, request):
+        """This webinar as an iCalendar file, for “Add to calendar”."""
+        from ..calendars import webinar_calendar  # the view imports the models
+
+        return webinar_calendar(request, self)

@@ -1,0 +1,101 @@
+"""Webinars as iCalendar (RFC 5545): one file per webinar, and subscribable calendars.
+
+A webinar keeps its UID for life, so when it moves, calendars update the event
+in place: SEQUENCE and LAST-MODIFIED grow with every publication. Unpublished
+(cancelled) or expired webinars leave the calendars, and their own file is a 404.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from icalendar import Calendar, Event, vDuration
+from wagtail.models import Site
+
+from .http import conditional_content
+from .models import ListablePage, WebinarPage
+
+# SEQUENCE counts seconds of publication time from here: it only ever grows,
+# and stays within the 32-bit integers some calendar clients use until 2068.
+SEQUENCE_EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+REFRESH_INTERVAL = datetime.timedelta(hours=1)
+
+
+def webinar_uid(webinar, hostname):
+    return f"webinar-{webinar.pk}@{hostname}"
+
+
+def webinar_event(webinar, request, hostname) -> Event:
+    # Pages saved live without Wagtail's publish (imports, scripts) have no date.
+    published = webinar.last_published_at or SEQUENCE_EPOCH
+    url = webinar.get_full_url(request)
+    register = f"Register: {webinar.registration_url}" if webinar.registration_url else ""
+    description = "\n\n".join(part for part in (webinar.excerpt, register, url) if part)
+    event = Event()
+    event.add("uid", webinar_uid(webinar, hostname))
+    event.add("sequence", int((published - SEQUENCE_EPOCH).total_seconds()))
+    event.add("dtstamp", published.astimezone(datetime.UTC))
+    event.add("last-modified", published.astimezone(datetime.UTC))
+    event.add("dtstart", webinar.starts_at.astimezone(datetime.UTC))
+    event.add("dtend", webinar.ends_at.astimezone(datetime.UTC))
+    event.add("summary", webinar.title)
+    event.add("description", description)
+    event.add("location", "Online")
+    event.add("url", url)
+    event.add("status", "CONFIRMED")
+    tags = [tag.name for tag in webinar.tags.all()]
+    if tags:
+        event.add("categories", tags)
+    return event
+
+
+def webinars_calendar(name, webinars, request) -> Calendar:
+    site = Site.find_for_request(request)
+    hostname = site.hostname if site else request.get_host()
+    calendar = Calendar()
+    calendar.add("prodid", "-//wagtail-partnerships//Webinars//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    # How often subscribed clients should look again (RFC 7986, and Outlook's name).
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
+    for webinar in webinars:
+        calendar.add_component(webinar_event(webinar, request, hostname))
+    return calendar
+
+
+def calendar_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def webinar_calendar(request, webinar):
+    """One webinar's `.ics`. Wagtail serves live pages only; this also refuses expired ones."""
+    if not ListablePage.objects.visible().filter(pk=webinar.pk).exists():
+        raise Http404("This webinar is no longer published.")
+    return _single_webinar_calendar(request, webinar)
+
+
+@conditional_content
+def _single_webinar_calendar(request, webinar):
+    calendar = webinars_calendar(webinar.title, [webinar], request)
+    return calendar_response(calendar, f"{webinar.slug}.ics")
+
+
+@conditional_content
+def upcoming_webinars_calendar(request, topic=None):
+    """Webinars that have not ended, of a topic or of every topic, soonest first."""
+    if topic is None:
+        webinars = WebinarPage.objects.visible()
+    else:
+        webinars = WebinarPage.objects.listed_under(topic)
+    webinars = webinars.upcoming().prefetch_related("tags")
+    site = Site.find_for_request(request)
+    site_name = (site and site.site_name) or settings.WAGTAIL_SITE_NAME
+    name = f"{topic.title} webinars · {site_name}" if topic else f"Webinars · {site_name}"
+    filename = f"{topic.slug}-webinars.ics" if topic else "webinars.ics"
+    return calendar_response(webinars_calendar(name, webinars, request), filename)

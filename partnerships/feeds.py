@@ -1,0 +1,165 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 of a topic's listing, or of every topic.
+
+One `ListingFeed` (Django's syndication framework) describes the items; the
+format only changes the writer, so all three feeds carry the same items.
+"""
+
+import datetime
+import json
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import feedgenerator, timezone
+from django.utils.html import escape
+from wagtail.models import Site
+
+from .conf import partnerships_setting
+from .http import conditional_content
+from .images import share_image
+from .models import ListablePage
+from .params import BadParameter, bad_parameter_response, kinds_param
+
+
+class JsonFeed(feedgenerator.SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": self.feed["title"],
+            "home_page_url": self.feed["link"],
+            "feed_url": self.feed["feed_url"],
+            "description": self.feed["description"],
+            "language": self.feed["language"],
+            "authors": [{"name": self.feed["author_name"]}],
+            "items": [self.json_item(item) for item in self.items],
+        }
+        outfile.write(json.dumps(feed, ensure_ascii=False, indent=1))
+
+    @staticmethod
+    def json_item(item):
+        entry = {
+            "id": item["unique_id"],
+            "url": item["link"],
+            "title": item["title"],
+            "content_text": item["content_text"],
+            "summary": item["content_text"],
+            "date_published": item["pubdate"].isoformat(),
+            "date_modified": item["updateddate"].isoformat(),
+            "tags": item["categories"],
+        }
+        if item["enclosures"]:
+            entry["image"] = item["enclosures"][0].url
+        return entry
+
+
+FEED_TYPES = {
+    "rss": feedgenerator.Rss201rev2Feed,
+    "atom": feedgenerator.Atom1Feed,
+    "json": JsonFeed,
+}
+
+
+class ListingFeed(Feed):
+    """The newest visible items of a topic (or of every topic), newest first.
+
+    Made afresh for each request, so it may keep the request for absolute URLs.
+    """
+
+    def __init__(self, request, feed_type, topic=None, kinds=None):
+        self.request = request
+        self.feed_type = feed_type
+        self.topic = topic
+        self.kinds = kinds
+        self.site = Site.find_for_request(request)
+
+    def get_object(self, request, *args, **kwargs):
+        return self.topic
+
+    def site_name(self):
+        return (self.site and self.site.site_name) or settings.WAGTAIL_SITE_NAME
+
+    # The feed
+
+    def title(self):
+        return f"{self.topic.title} · {self.site_name()}" if self.topic else self.site_name()
+
+    def link(self):
+        return self.topic.get_url(self.request) if self.topic else "/"
+
+    def feed_url(self):
+        return self.request.get_full_path()
+
+    def feed_guid(self):
+        return self.request.build_absolute_uri()
+
+    def description(self):
+        if self.topic:
+            return self.topic.teaser or self.topic.search_description or self.topic.title
+        return f"The newest news and webinars from {self.site_name()}."
+
+    def author_name(self):
+        return self.site_name()
+
+    def items(self):
+        if self.topic:
+            items = ListablePage.objects.listed_under(self.topic)
+        else:
+            items = ListablePage.objects.visible().newest_first()
+        if self.kinds:
+            items = items.of_kinds(self.kinds)
+        return items.with_syndication_relations()[: partnerships_setting("FEED_SIZE")]
+
+    # Each item
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # RSS descriptions and Atom summaries are read as HTML; the excerpt is text.
+        return escape(item.excerpt)
+
+    def item_extra_kwargs(self, item):
+        return {"content_text": item.excerpt}
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        # A tag URI (RFC 4151) outlives changes of slug or topic, so readers
+        # never show a moved item twice.
+        hostname = self.site.hostname if self.site else self.request.get_host()
+        since = item.first_published_at or item.publish_date
+        return f"tag:{hostname},{since:%Y-%m-%d}:page-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        midnight = datetime.datetime.combine(item.publish_date, datetime.time.min)
+        return timezone.make_aware(midnight)
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_enclosures(self, item):
+        if not item.listing_image:
+            return []
+        url, mime_type, _width, _height = share_image(item.listing_image, self.request)
+        # The RSS Best Practices Profile asks for length 0 when the size is
+        # unknown; asking the storage for it would cost a call per item.
+        return [feedgenerator.Enclosure(url, "0", mime_type)]
+
+
+@conditional_content
+def listing_feed(request, format, topic=None):
+    """A topic's feed, or every topic's (`topic=None`), in `format` (rss, atom, json)."""
+    try:
+        kinds = kinds_param(request)
+    except BadParameter as error:
+        return bad_parameter_response(error)
+    return ListingFeed(request, FEED_TYPES[format], topic=topic, kinds=kinds)(request)

@@ -1,0 +1,69 @@
+"""The public search page: `/search/?q=…&kind=…&topic=…&page=…`."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from .models import ListablePage, TopicIndexPage, listable_page_models
+from .params import BadParameter, kinds_param
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def topic_param(request, topics):
+    """`?topic=<page id>` as one of the visible topics; None when absent."""
+    value = request.GET.get("topic", "")
+    if not value:
+        return None
+    topic = next((topic for topic in topics if str(topic.pk) == value), None)
+    if topic is None:
+        raise BadParameter(f"There is no topic with the id “{value}”.")
+    return topic
+
+
+def query_param(request):
+    query = request.GET.get("q", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise BadParameter(f"Search for at most {MAX_QUERY_LENGTH} characters.")
+    return query
+
+
+def results_page(request, query, kinds, topic):
+    """One page of visible matches, most relevant first, ready for the listing cards."""
+    candidates = ListablePage.objects.visible()
+    if kinds:
+        candidates = candidates.of_kinds(kinds)
+    if topic is not None:
+        candidates = candidates.filter(topic=topic)
+    ranked_ids = candidates.search_listing(query)
+    try:
+        page = Paginator(ranked_ids, RESULTS_PER_PAGE).page(request.GET.get("page", 1))
+    except InvalidPage:
+        raise Http404("There is no such page of results.") from None
+    rows = ListablePage.objects.filter(pk__in=page.object_list).select_related("listing_image")
+    by_id = rows.in_bulk()
+    page.object_list = [by_id[pk] for pk in page.object_list]
+    return page
+
+
+def search_page(request):
+    topics = list(TopicIndexPage.objects.visible().order_by("title"))
+    context = {
+        "query": request.GET.get("q", ""),
+        "kinds": sorted(listable_page_models(), key=lambda model: model.kind_label),
+        "topics": topics,
+        "active_kind": request.GET.get("kind", ""),
+        "active_topic": request.GET.get("topic", ""),
+    }
+    try:
+        query, kinds, topic = (
+            query_param(request),
+            kinds_param(request),
+            topic_param(request, topics),
+        )
+    except BadParameter as error:
+        context["error"] = str(error)
+        return TemplateResponse(request, "partnerships/search.html", context, status=400)
+    context["results_page"] = results_page(request, query, kinds, topic)
+    return TemplateResponse(request, "partnerships/search.html", context)

@@ -1,0 +1,24 @@
+from django import template
+
+from .. import routes
+from ..seo import head_meta
+
+register = template.Library()
+
+
+@register.inclusion_tag("partnerships/includes/head_meta.html", takes_context=True)
+def partnerships_head_meta(context):
+    """Canonical URL, Open Graph, Twitter card, JSON-LD and feed links for `page`.
+
+    A topic's JSON-LD lists the items the page shows (`items_page`), which the
+    page has already loaded.
+    """
+    items_page = context.get("items_page")
+    listed_items = items_page.object_list if items_page else ()
+    return head_meta(context["page"], context["request"], listed_items)
+
+
+@register.simple_tag(takes_context=True)
+def page_file_url(context, page, route_name):
+    """`{% page_file_url page "calendar" %}`: the URL of a page's file, e.g. its `.ics`."""
+    return routes.page_file_url(page, route_name, context["request"])
