@@ -133,6 +133,16 @@ def test_editor_writes_a_webinar_moderator_approves_it_and_it_leads_the_topic(
         assert page.locator(".recent-items .card-title").first.inner_text() == TITLE
         assert page.locator(".recent-items .card-excerpt").first.inner_text() == SUMMARY
 
+        # And programs reading the items API see it first too.
+        api = page.request.get(
+            f"{served_demo}/api/v2/items/?child_of={topic.pk}",
+            headers={"Accept": "application/json"},
+        )
+        assert api.ok
+        first = api.json()["items"][0]
+        assert (first["title"], first["kind"]) == (TITLE, "webinar")
+        assert sorted(first["tags"]) == ["health literacy", "public health"]
+
 
 def test_moderator_schedules_an_article_that_appears_when_publish_scheduled_runs(served_demo):
     topic = TopicIndexPage.objects.get(slug="partnerships-collaboration")
