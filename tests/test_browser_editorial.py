@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -32,7 +33,7 @@ def served_demo(live_server, django_user_model):
         user = django_user_model.objects.create_user(
             username, f"{username}@example.com", f"{username}-password"
         )
-        user.groups.add(django_user_model.groups.field.related_model.objects.get(name=group))
+        user.groups.add(Group.objects.get(name=group))
     Person.objects.create(
         name="Dianne Connery", role="Library director", organisation="Pottsboro Library"
     )
