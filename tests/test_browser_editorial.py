@@ -2,8 +2,6 @@
 
 import datetime
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -21,7 +19,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-DOCS_SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 TITLE = "Health literacy at the library: a partnership webinar"
 SUMMARY = "Librarians and public health nurses show how they run health literacy sessions together."
 
@@ -61,11 +58,8 @@ def choose_suggested_tag(page, typed, suggestion):
 
 
 def keep_screenshot(page, artifacts, name, full_page=True):
-    """Save a screenshot as a test artefact and copy it to docs/screenshots for the README."""
-    path = artifacts / name
-    page.screenshot(path=path, full_page=full_page)
-    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, DOCS_SCREENSHOTS / name)
+    """Save a screenshot as a test artefact (docs/screenshots keeps a reviewed copy of each)."""
+    page.screenshot(path=artifacts / name, full_page=full_page)
 
 
 def test_editor_writes_a_webinar_moderator_approves_it_and_it_leads_the_topic(
