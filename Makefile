@@ -27,8 +27,12 @@ migrate: setup
 demo: migrate
 	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT) --create-admin
 
+# Scheduled go-live and expiry need publish_scheduled: a loop runs it every minute
+# beside the server and is killed when the server stops.
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ — the seed page is http://$(HOST):$(PORT)/partnerships-collaboration/"
+	@while sleep 60; do $(MANAGE) publish_scheduled --verbosity 0; done & \
+	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup

@@ -1,6 +1,15 @@
 from django.http import Http404
 from django.utils import timezone
 from wagtail import hooks
+from wagtail_modeladmin.options import modeladmin_register
+
+from .admin.choosers import PartnerChooserViewSet, PersonChooserViewSet
+from .admin.dashboard import UpcomingWebinarsPanel
+from .admin.modeladmin import PartnerAdmin, PersonAdmin, WebinarAdmin
+
+modeladmin_register(PersonAdmin)
+modeladmin_register(PartnerAdmin)
+modeladmin_register(WebinarAdmin)
 
 
 @hooks.register("before_serve_page")
@@ -8,3 +17,19 @@ def hide_expired_pages(page, request, serve_args, serve_kwargs):
     """A page past its expiry time is gone at that moment, not when publish_scheduled next runs."""
     if page.expire_at and page.expire_at <= timezone.now():
         raise Http404("This page has expired.")
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    return PersonChooserViewSet("person_chooser")
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_chooser():
+    return PartnerChooserViewSet("partner_chooser")
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_webinars_panel(request, panels):
+    # "Awaiting your review" is Wagtail's own panel; it lists what the user can moderate.
+    panels.append(UpcomingWebinarsPanel())

@@ -50,3 +50,29 @@ def demo(db):
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def editorial_roles(home):
+    """(Editors, Moderators) over the home page's subtree, with the review workflow."""
+    from partnerships.roles import set_up_editorial_roles
+
+    return set_up_editorial_roles(home)
+
+
+def _member_of(group, username, django_user_model):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.com", f"{username}-password"
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor(editorial_roles, django_user_model):
+    return _member_of(editorial_roles[0], "editor", django_user_model)
+
+
+@pytest.fixture
+def moderator(editorial_roles, django_user_model):
+    return _member_of(editorial_roles[1], "moderator", django_user_model)

@@ -80,6 +80,7 @@ def article_form(**fields):
             "tags": "",
             "body": streamfield([]),
             "authors": inline_formset([]),
+            "partners": inline_formset([]),
             **fields,
         }
     )

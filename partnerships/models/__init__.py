@@ -1,6 +1,7 @@
 from .article import ArticlePage, ArticlePageAuthor
 from .freshness import ContentVersion
 from .listing import ListablePage, ListablePageTag, as_kinds, listable_page_models
+from .partners import ListablePagePartner, Partner
 from .people import Person
 from .topic import TopicIndexPage, TopicRelatedTopic
 from .webinar import WebinarPage, WebinarPagePresenter
@@ -10,7 +11,9 @@ __all__ = [
     "ArticlePageAuthor",
     "ContentVersion",
     "ListablePage",
+    "ListablePagePartner",
     "ListablePageTag",
+    "Partner",
     "Person",
     "TopicIndexPage",
     "TopicRelatedTopic",

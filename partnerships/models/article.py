@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -14,7 +14,12 @@ from .listing import ListablePage
 
 class ArticlePageAuthor(Orderable):
     page = ParentalKey("partnerships.ArticlePage", on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey("partnerships.Person", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        "partnerships.Person",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Choose who wrote it, or add them from the chooser.",
+    )
 
     panels = [FieldPanel("person")]
 
@@ -26,7 +31,10 @@ class ArticlePage(ListablePage):
 
     content_panels = ListablePage.content_panels + [
         FieldPanel("body"),
-        InlinePanel("authors", heading="Authors", label="Author"),
+        MultipleChooserPanel(
+            "authors", chooser_field_name="person", heading="Authors", label="Author"
+        ),
+        *ListablePage.partner_panels,
         *ListablePage.listing_panels,
     ]
 

@@ -15,13 +15,15 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from ..admin.forms import ListablePageForm
+from ..admin.widgets import ExcerptCounterTextarea
 from ..api.fields import ImageRenditionsField, TagNamesField
 from ..excerpts import make_excerpt
 from ..images import SHARE_IMAGE_SPEC
@@ -156,11 +158,16 @@ class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("publish_date"),
-                FieldPanel("summary"),
+                FieldPanel("summary", widget=ExcerptCounterTextarea),
                 FieldPanel("listing_image"),
                 FieldPanel("tags"),
             ],
             heading="In lists",
+        ),
+    ]
+    partner_panels = [
+        MultipleChooserPanel(
+            "partners", chooser_field_name="partner", heading="Partners", label="Partner"
         ),
     ]
 
@@ -188,6 +195,7 @@ class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
     is_creatable = False
 
     objects = PageManager.from_queryset(ListablePageQuerySet)()
+    base_form_class = ListablePageForm
 
     # Overridden by each kind.
     kind = ""
@@ -231,6 +239,25 @@ class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
         body = getattr(self, "body", None)
         if body:
             clean_stream_rich_text(body)
+
+    @property
+    def preview_modes(self):
+        """The page itself and the card a topic will list it with, then any other modes."""
+        others = [mode for mode in super().preview_modes if mode[0]]
+        return [("", "Page"), ("listing-card", "Listing card"), *others]
+
+    def get_preview_template(self, request, mode_name):
+        if mode_name == "listing-card":
+            return "partnerships/previews/listing_card.html"
+        return super().get_preview_template(request, mode_name)
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        if mode_name == "listing-card":
+            # The card shows the excerpt of the draft being edited, not the saved one.
+            self.excerpt = self.make_excerpt()
+            context["item"] = self
+        return context
 
     def clean(self):
         super().clean()

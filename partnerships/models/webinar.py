@@ -4,7 +4,12 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -24,7 +29,12 @@ class WebinarPagePresenter(Orderable):
     page = ParentalKey(
         "partnerships.WebinarPage", on_delete=models.CASCADE, related_name="presenters"
     )
-    person = models.ForeignKey("partnerships.Person", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        "partnerships.Person",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Choose who presents it, or add them from the chooser.",
+    )
 
     panels = [FieldPanel("person")]
 
@@ -66,7 +76,10 @@ class WebinarPage(ListablePage):
             heading="When and where",
         ),
         FieldPanel("body"),
-        InlinePanel("presenters", heading="Presenters", label="Presenter"),
+        MultipleChooserPanel(
+            "presenters", chooser_field_name="person", heading="Presenters", label="Presenter"
+        ),
+        *ListablePage.partner_panels,
         *ListablePage.listing_panels,
     ]
 

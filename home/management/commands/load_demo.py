@@ -24,6 +24,7 @@ from wagtail.models import Page, Site
 from home.demo_content import COMMUNITY_TOPIC, ITEMS, PARTNERSHIPS_TOPIC
 from home.models import HomePage
 from partnerships.models import ArticlePage, TopicIndexPage, TopicRelatedTopic, WebinarPage
+from partnerships.roles import set_up_editorial_roles
 
 HERO_IMAGE_TITLE = "Partnerships & collaboration (placeholder photo)"
 WEBINAR_START = datetime.time(15, 0)
@@ -42,7 +43,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--create-admin",
             action="store_true",
-            help="Create a superuser 'admin' with a random password (printed once).",
+            help="Create a superuser 'admin', an 'editor' and a 'moderator', "
+            "each with a random password (printed once).",
         )
 
     @transaction.atomic
@@ -54,9 +56,12 @@ class Command(BaseCommand):
             TopicRelatedTopic.objects.create(page=partnerships, topic=community, sort_order=0)
         for item in ITEMS:
             self.item(partnerships, item)
+        editors, moderators = set_up_editorial_roles(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {partnerships.full_url}"))
         if create_admin:
             self.admin_user()
+            self.editorial_user("editor", editors)
+            self.editorial_user("moderator", moderators)
 
     def home_page(self, site_url):
         parts = urlsplit(site_url)
@@ -151,6 +156,21 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.WARNING(
                 f"Created superuser 'admin' with password {password} — shown only this once."
+            )
+        )
+
+    def editorial_user(self, username, group):
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            self.stdout.write(f"Log in as '{username}' ({group.name}; password unchanged).")
+            return
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(username, f"{username}@example.com", password)
+        user.groups.add(group)
+        self.stdout.write(
+            self.style.WARNING(
+                f"Created '{username}' ({group.name}) with password {password} "
+                "— shown only this once."
             )
         )
 

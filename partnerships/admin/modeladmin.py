@@ -1,0 +1,73 @@
+"""The People, Partners and Webinars sections of the admin menu (wagtail-modeladmin)."""
+
+from django.contrib.admin import SimpleListFilter
+from django.utils import timezone
+from wagtail_modeladmin.options import ModelAdmin
+
+from ..models import Partner, Person, WebinarPage
+from .webinars import editorial_status, presenter_names, with_editorial_status
+
+
+class PersonAdmin(ModelAdmin):
+    model = Person
+    menu_label = "People"
+    menu_icon = "group"
+    menu_order = 210
+    list_display = ("name", "role", "organisation")
+    list_filter = ("organisation",)
+    search_fields = ("name", "role", "organisation", "bio")
+
+
+class PartnerAdmin(ModelAdmin):
+    model = Partner
+    menu_label = "Partners"
+    menu_icon = "site"
+    menu_order = 220
+    list_display = ("name", "website")
+    search_fields = ("name", "description")
+
+
+class WebinarTimingFilter(SimpleListFilter):
+    title = "when"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", "Upcoming"), ("past", "Past")]
+
+    def queryset(self, request, queryset):
+        # A webinar is upcoming until it ends, as on the public page.
+        if self.value() == "upcoming":
+            return queryset.filter(ends_at__gt=timezone.now())
+        if self.value() == "past":
+            return queryset.filter(ends_at__lte=timezone.now())
+        return queryset
+
+
+class WebinarAdmin(ModelAdmin):
+    """Every webinar across topics; titles open Wagtail's page editor."""
+
+    model = WebinarPage
+    menu_label = "Webinars"
+    menu_icon = "date"
+    menu_order = 230
+    list_display = ("title", "topic_title", "starts_at", "presenters", "status")
+    list_filter = (WebinarTimingFilter,)
+    search_fields = ("title",)
+    ordering = ["-starts_at"]
+
+    def get_queryset(self, request):
+        return with_editorial_status(super().get_queryset(request))
+
+    @staticmethod
+    def topic_title(webinar):
+        return webinar.topic.title if webinar.topic else ""
+
+    topic_title.short_description = "topic"
+
+    @staticmethod
+    def presenters(webinar):
+        return presenter_names(webinar)
+
+    @staticmethod
+    def status(webinar):
+        return editorial_status(webinar)

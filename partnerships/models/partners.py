@@ -1,0 +1,67 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .webinar import web_address
+
+
+class Partner(index.Indexed, models.Model):
+    """An organisation that news or webinars were made with."""
+
+    name = models.CharField(
+        max_length=255, help_text="The organisation's name, for example “Pottsboro Library”."
+    )
+    website = models.URLField(
+        blank=True,
+        validators=[web_address],
+        help_text="The organisation's own site, starting with https://.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Their logo, on a plain background if they have one.",
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two sentences saying who they are."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ListablePagePartner(Orderable):
+    """A partner named on a news article or webinar."""
+
+    page = ParentalKey(
+        "partnerships.ListablePage", on_delete=models.CASCADE, related_name="partners"
+    )
+    # PROTECT: a partner still named on a page cannot vanish from it unnoticed.
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Choose the organisation, or create it from the chooser.",
+    )
+
+    panels = [FieldPanel("partner")]
