@@ -30,15 +30,14 @@ topic.add_child(
 
 client = Client()
 page = client.get(topic.url)
-# Wagtail's own page API until the plugin serves /api/v2/items/.
-api = client.get("/api/v2/pages/", {"child_of": topic.pk, "order": "title"})
+api = client.get("/api/v2/items/", {"child_of": topic.pk}, HTTP_ACCEPT="application/json")
 print(
     json.dumps(
         {
             "page_status": page.status_code,
             "page_html": page.text,
             "api_status": api.status_code,
-            "api_items": [(item["title"], item["meta"]["type"]) for item in api.json()["items"]],
+            "api_items": [(item["title"], item["kind"]) for item in api.json()["items"]],
         }
     )
 )
