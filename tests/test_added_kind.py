@@ -1,7 +1,7 @@
-"""A host site's own kind (tests/podcasts/) joins the topic listing with no change to the plugin.
+"""A host site's own kind (tests/podcasts/) joins topics with no change to the plugin.
 
-The API and feed tests for added kinds belong here too: list a `podcast_topic`
-through them and expect the episode beside the news.
+Feed tests for added kinds belong here too: list a `podcast_topic` through the
+feed and expect the episode beside the news.
 """
 
 import datetime
@@ -13,6 +13,7 @@ import wagtail_factories
 from partnerships.models import ListablePage, TopicIndexPage, listable_page_models
 from tests.podcasts.models import PodcastPage
 
+from .api import get_json
 from .factories import ArticleFactory
 from .html import listed_cards, soup
 
@@ -74,3 +75,28 @@ def test_topic_page_offers_a_filter_for_an_added_kind(client, podcast_topic):
     response = client.get(podcast_topic.url, {"kind": "podcast"})
 
     assert [title for title, _, _ in listed_cards(response)] == ["Episode 1"]
+
+
+def test_the_items_api_lists_an_added_kind_with_its_own_fields(client, podcast_topic):
+    data = get_json(
+        client,
+        "/api/v2/items/",
+        {"child_of": podcast_topic.pk, "fields": "audio_url,duration_minutes"},
+    )
+
+    assert [(item["title"], item["kind"]) for item in data["items"]] == [
+        ("Episode 1", "podcast"),
+        ("Library news", "news"),
+    ]
+    episode = data["items"][0]
+    assert (episode["kind_label"], episode["audio_url"], episode["duration_minutes"]) == (
+        "Podcast",
+        "https://example.org/episode.mp3",
+        42,
+    )
+
+
+def test_the_items_api_filters_an_added_kind(client, podcast_topic):
+    data = get_json(client, "/api/v2/items/", {"kind": "podcast"})
+
+    assert [item["title"] for item in data["items"]] == ["Episode 1"]

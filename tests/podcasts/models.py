@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 
 from partnerships.models import ListablePage
 
@@ -16,6 +17,11 @@ class PodcastPage(ListablePage):
         FieldPanel("audio_url"),
         FieldPanel("duration_minutes"),
         *ListablePage.listing_panels,
+    ]
+
+    api_fields = ListablePage.api_fields + [
+        APIField("audio_url"),
+        APIField("duration_minutes"),
     ]
 
     kind = "podcast"
