@@ -46,8 +46,9 @@ class ListablePageTag(TaggedItemBase):
 class ListablePageQuerySet(VisiblePageQuerySet):
     """The listing query every reader-facing view builds on: `ListablePage.objects`.
 
-    Its methods chain, and each returns rows of the shared table (not the specific
-    kinds), so one query serves a listing of any mix of kinds.
+    Its methods chain. Rows are of the shared table, so one query serves a listing
+    of any mix of kinds; `with_kinds()` joins each kind's own table when a caller
+    needs the kinds' fields too.
     """
 
     def newest_first(self):
