@@ -53,7 +53,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint $(TEMPLATE_DIRS) --lint
 	DJANGO_SETTINGS_MODULE=demosite.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=demosite.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=demosite.settings.test $(BIN)/python -W error::DeprecationWarning manage.py check
 
 format: setup
 	$(BIN)/ruff check --fix .
