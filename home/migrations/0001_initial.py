@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import wagtail.fields
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -10,17 +11,14 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        # Hand-edited for Wagtail 7.4 LTS: depend on the oldest wagtailcore state these
-        # models need (not 8.0's 0098), and name the page table 'wagtailcore.page' rather
-        # than settings.WAGTAIL_PAGE_MODEL, a setting that Wagtail 7 does not have.
-        ('wagtailcore', '0094_alter_page_locale'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='HomePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, help_text='A short welcome shown above the list of topics.')),
             ],
             options={

@@ -1,7 +1,7 @@
 """Serializer fields for our `api_fields`: images as renditions, people, credits, listings."""
 
 from rest_framework.fields import Field
-from wagtail.api.v2.utils import get_full_url
+from wagtail.api.utils import get_full_url
 
 LISTING_IMAGE_WIDTHS = (320, 640, 1024)
 HERO_IMAGE_WIDTHS = (640, 1024, 1600)

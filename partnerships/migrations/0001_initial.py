@@ -8,6 +8,7 @@ import modelcluster.fields
 import modelsearch.index
 import partnerships.models.topic
 import wagtail.fields
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -17,10 +18,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        # Hand-edited for Wagtail 7.4 LTS: depend on the oldest wagtailcore state these
-        # models need (not 8.0's 0098), and name the page table 'wagtailcore.page' rather
-        # than settings.WAGTAIL_PAGE_MODEL, a setting that Wagtail 7 does not have.
-        ('wagtailcore', '0094_alter_page_locale'),
+        ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -28,7 +26,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ListablePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('publish_date', models.DateField(default=datetime.date.today, help_text='The date readers see. Lists show the newest first. It can be in the past for older news, but not more than a year ahead.', verbose_name='publish date')),
                 ('summary', models.TextField(blank=True, help_text='One or two sentences for lists and link previews. Leave empty to use the start of the body.')),
                 ('excerpt', models.TextField(blank=True, editable=False)),
@@ -97,7 +95,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TopicIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, help_text='A paragraph or two introducing the topic.')),
                 ('teaser', models.TextField(blank=True, help_text='One sentence shown where other pages link to this topic.')),
                 ('hero_image_creator', models.CharField(blank=True, help_text='Who took the photo, as they want to be credited, for example “jenlen”.', max_length=255, verbose_name='photographer')),
