@@ -1,6 +1,9 @@
 """The PARTNERSHIPS settings dictionary, as a host site uses it."""
 
+import ast
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +11,14 @@ from django.test import override_settings
 
 from partnerships.conf import DEFAULTS, partnerships_setting
 from partnerships.models import TopicIndexPage
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readme_documents_every_setting_with_its_default():
+    block = re.search(r"^PARTNERSHIPS = (\{.*?^\})", README.read_text(), re.S | re.M)
+
+    assert ast.literal_eval(block.group(1)) == DEFAULTS
 
 
 def test_every_setting_has_a_default():
