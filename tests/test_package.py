@@ -38,7 +38,7 @@ PLUGIN_FILES = {
 }
 DEMO_AND_TESTS = ("demosite/", "home/", "tests/", "templates/")
 # What step 2 of the README's install adds to a `wagtail start` site's INSTALLED_APPS.
-README_INSTALLED_APPS = ["partnerships"]
+README_INSTALLED_APPS = ["partnerships", "wagtail_headless_preview"]
 
 
 def run(command, **kwargs):
