@@ -43,7 +43,7 @@ README_INSTALLED_APPS = ["partnerships", "wagtail_headless_preview"]
 
 def run(command, **kwargs):
     """Run a command; on failure, fail the test with everything it printed."""
-    result = subprocess.run(command, capture_output=True, text=True, **kwargs)  # noqa: S603
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
     if result.returncode:
         pytest.fail(f"{command} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result.stdout
