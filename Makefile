@@ -1,22 +1,27 @@
 # Two commands for a newcomer: `make run` and `make test`.
 # DATABASE_URL switches both to PostgreSQL; PYTHON= picks the interpreter.
+# VENV= and CONSTRAINTS= (a pinned ci/constraints-*.txt) set up one cell of the
+# compatibility matrix in a venv of its own, as .ci/run does.
 
 PYTHON ?= $(shell ./scripts/find-python)
 PORT ?= 8000
 HOST ?= 127.0.0.1
-VENV := .venv
+VENV ?= .venv
+CONSTRAINTS ?=
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-STAMP := $(VENV)/.installed
+# One stamp per constraints file, so a venv set up without them is set up again with them.
+STAMP := $(VENV)/.installed$(if $(CONSTRAINTS),-$(notdir $(CONSTRAINTS)))
+TEMPLATE_DIRS := partnerships/templates home/templates templates tests/podcasts/templates
 
 .PHONY: run test setup migrate demo lint format faults clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -n "$(PYTHON)" || { echo "No Python 3.11+ found: run make PYTHON=/path/to/python3"; exit 1; }
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys' 2>/dev/null; then rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]" $(if $(CONSTRAINTS),--constraint $(CONSTRAINTS))
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -46,12 +51,13 @@ faults: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint $(TEMPLATE_DIRS) --lint
 	DJANGO_SETTINGS_MODULE=demosite.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=demosite.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=demosite.settings.test $(BIN)/python -W error::DeprecationWarning manage.py check
 
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static test-artifacts build dist *.egg-info
+	rm -rf $(VENV) .venv-lowest .venv-newest db.sqlite3 media static test-artifacts build dist *.egg-info

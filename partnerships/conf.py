@@ -22,6 +22,11 @@ DEFAULTS = {
 
 
 def partnerships_setting(name):
+    """The value of one PARTNERSHIPS key: the host's override, or the default above.
+
+    Read at call time, so `override_settings(PARTNERSHIPS=...)` works in tests. A
+    misspelt key raises KeyError rather than being silently ignored.
+    """
     overrides = getattr(settings, "PARTNERSHIPS", {})
     unknown = set(overrides) - set(DEFAULTS)
     if unknown:

@@ -12,6 +12,18 @@ from .factories import HomePageFactory, TopicFactory
 # refuses to run there unless told the test thread is safe to use.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache.
+
+    Wagtail caches image renditions by image id, and on SQLite a rolled-back test
+    hands the same ids to the next one, which would then get the renditions of
+    another image.
+    """
+    cache.clear()
+
+
 SEED_FILE = Path(__file__).parent / "data" / "partnerships-collaboration.txt"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 

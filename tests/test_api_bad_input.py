@@ -34,7 +34,7 @@ BAD_REQUESTS = [
     "/api/v2/items/?cursor=eyJvIjogIi1wdWJsaXNoX2RhdGUiLCAiayI6IFsiMjAyMS0wMS0wMSIsIDk5OTk5OTk5OTk5OTk5OTk5OTk5OV0sICJiIjogZmFsc2V9",
     "/api/v2/items/?cursor=abc&offset=10",
     # items: filters
-    "/api/v2/items/?kind=podcast",
+    "/api/v2/items/?kind=newsletter",
     "/api/v2/items/?kind=",
     "/api/v2/items/?kind=news%00",
     "/api/v2/items/?tag=",

@@ -82,7 +82,7 @@ def test_a_tag_nobody_used_shows_an_empty_listing_that_says_so(client, busy_topi
         {"page": "99999"},
         {"page": "1e20"},
         {"page": "9" * 40},
-        {"kind": "podcast"},
+        {"kind": "newsletter"},
     ],
 )
 def test_bad_listing_parameters_get_a_not_found_page(client, busy_topic, query):

@@ -6,6 +6,7 @@ import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import modelsearch.index
+import partnerships.models.topic
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -100,7 +101,7 @@ class Migration(migrations.Migration):
                 ('hero_image_creator', models.CharField(blank=True, help_text='Who took the photo, as they want to be credited, for example “jenlen”.', max_length=255, verbose_name='photographer')),
                 ('hero_image_licence', models.CharField(blank=True, help_text="The licence's short name, for example “CC BY-NC-ND 2.0”.", max_length=255, verbose_name='licence')),
                 ('hero_image_licence_url', models.URLField(blank=True, help_text='Where readers can read the licence.', verbose_name='licence link')),
-                ('items_per_page', models.PositiveSmallIntegerField(default=10, help_text='How many news and webinars to show at a time (1 to 50).', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(50)], verbose_name='items in “Most Recently Added”')),
+                ('items_per_page', models.PositiveSmallIntegerField(default=partnerships.models.topic.default_items_per_page, help_text='How many news and webinars to show at a time (1 to 50).', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(50)], verbose_name='items in “Most Recently Added”')),
                 ('hero_image', models.ForeignKey(blank=True, help_text='A wide photo shown under the introduction.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
             ],
             options={

@@ -44,6 +44,13 @@ class ListablePageTag(TaggedItemBase):
 
 
 class ListablePageQuerySet(VisiblePageQuerySet):
+    """The listing query every reader-facing view builds on: `ListablePage.objects`.
+
+    Its methods chain. Rows are of the shared table, so one query serves a listing
+    of any mix of kinds; `with_kinds()` joins each kind's own table when a caller
+    needs the kinds' fields too.
+    """
+
     def newest_first(self):
         # The primary key breaks ties between items published on the same day,
         # so pagination never shows an item twice or skips one.
@@ -84,7 +91,11 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         return self.select_related(*kind_accessors())
 
     def of_kinds(self, kinds):
-        """Only the given kinds (`"news"`, `"webinar"`, …)."""
+        """Only the given kinds, by their `kind` (`"news"`, `"webinar"`, a host's `"podcast"`).
+
+        Unknown kinds match nothing; callers that take a kind from a URL should
+        check it against `listable_page_models()` first.
+        """
         wanted = [model for model in listable_page_models() if model.kind in kinds]
         content_types = ContentType.objects.get_for_models(*wanted).values()
         return self.filter(content_type__in=content_types)
@@ -115,9 +126,24 @@ class ListablePageQuerySet(VisiblePageQuerySet):
 class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
     """Base for pages that appear in a topic's “Most Recently Added” list.
 
-    Subclass it to add a kind: set `kind` (for URLs and the API), `kind_label`,
-    `kind_label_plural` and `listing_card_template`, and the new kind appears in topic listings with
-    no change to the topic page.
+    Subclass it to add a kind, in the plugin or in a host site's own app:
+
+        class PodcastPage(ListablePage):
+            audio_url = models.URLField()
+
+            content_panels = ListablePage.content_panels + [
+                FieldPanel("audio_url"),
+                *ListablePage.listing_panels,
+            ]
+
+            kind = "podcast"                 # in URLs (?kind=podcast) and the API
+            kind_label = "Podcast"           # on cards: “Publish Date: Podcast / …”
+            kind_label_plural = "Podcasts"   # the filter link
+            listing_card_template = "podcasts/podcast_card.html"
+
+    Then `makemigrations` for that app. The new kind may be created under any
+    topic and is listed, filtered and rendered with its own card, with no change
+    to the plugin. A `body` StreamField, if the kind has one, feeds the excerpt.
     """
 
     publish_date = models.DateField(
@@ -314,7 +340,11 @@ def as_kinds(rows):
 
 
 def listable_page_models():
-    """Every concrete kind of listable page, including kinds a host site adds."""
+    """Every concrete kind of listable page, including kinds a host site adds.
+
+    Found among the installed apps' models, so a kind is enabled by installing the
+    app that defines it; topics accept exactly these as children.
+    """
     return [
         model
         for model in apps.get_models()

@@ -29,6 +29,13 @@ from .listing import ListablePage, listable_page_models
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+def default_items_per_page():
+    # A callable, read when a topic is created: a value here would be written into
+    # the plugin's migrations, and a host's PARTNERSHIPS setting would then make
+    # `makemigrations` want a migration for the plugin.
+    return partnerships_setting("ITEMS_PER_PAGE")
+
+
 class TopicRelatedTopic(Orderable):
     page = ParentalKey(
         "partnerships.TopicIndexPage", on_delete=models.CASCADE, related_name="related_topics"
@@ -78,7 +85,7 @@ class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, Page):
     )
     items_per_page = models.PositiveSmallIntegerField(
         "items in “Most Recently Added”",
-        default=partnerships_setting("ITEMS_PER_PAGE"),
+        default=default_items_per_page,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text="How many news and webinars to show at a time (1 to 50).",
     )
