@@ -117,11 +117,12 @@ def test_kind_filter_keeps_one_kind(client, demo, url):
 
 @pytest.mark.parametrize("url", ALL_FEEDS)
 def test_unknown_kind_is_a_bad_request_that_says_which_kinds_exist(client, demo, url):
-    response = client.get(url, {"kind": "podcast"})
+    response = client.get(url, {"kind": "newsletter"})
 
     assert response.status_code == 400
     assert (
-        response.content.decode() == "There is no kind called “podcast”. Use one of: news, webinar."
+        response.content.decode()
+        == "There is no kind called “newsletter”. Use one of: news, podcast, webinar."
     )
 
 
