@@ -272,6 +272,13 @@ class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
         others = [mode for mode in super().preview_modes if mode[0]]
         return [("", "Page"), ("listing-card", "Listing card"), *others]
 
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin (for file routes such as calendar.ics) would preview
+        # its index route whatever the mode; Wagtail's own preview honours it.
+        if mode_name == self.HEADLESS_PREVIEW_MODE:
+            return super().serve_preview(request, mode_name)
+        return Page.serve_preview(self, request, mode_name)
+
     def get_preview_template(self, request, mode_name):
         if mode_name == "listing-card":
             return "partnerships/previews/listing_card.html"
