@@ -109,13 +109,12 @@ def table(report, sizes):
     for r in report["ratios"]:
         mark = "met" if r["met"] else "NOT MET"
         lines.append(f"  {r['target']:<52} {r['value']:>8} {r['limit']:<7} {mark}")
-    plan = report["listing_plan_at_largest_size"]
-    lines += [
-        "",
-        f"Listing plan at {label(max(sizes))}: uses listable_topic_newest="
-        f"{plan['uses_listable_topic_newest']}, "
-        f"seq scan on listable={plan['seq_scan_on_listable']}, sort={plan['sorts']}",
-    ]
+    lines.append("")
+    for size, plan in report["listing_plans"].items():
+        lines.append(
+            f"Listing plan at {label(size)}: index scan on {plan['index']}, "
+            f"seq scan on listable={plan['seq_scan_on_listable']}, sort={plan['sorts']}"
+        )
     for size, result in report["imports"].items():
         lines.append(
             f"Import of {result['pages']:,} items for the {label(size)} topic: "
