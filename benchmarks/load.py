@@ -79,9 +79,10 @@ def wait_until_up(base, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"{base}/api/v2/items/?limit=1", timeout=5)  # noqa: S310
+            # Workers accept connections before Django has loaded: allow a slow first answer.
+            urllib.request.urlopen(f"{base}/api/v2/items/?limit=1", timeout=30)  # noqa: S310
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
     raise SystemExit("gunicorn did not answer within a minute")
 
