@@ -192,8 +192,16 @@ def test_a_bad_record_names_its_number_and_the_problem(tmp_path, topic, record, 
     assert not ListablePage.objects.exists()
 
 
+def test_a_file_that_is_not_utf8_is_explained(tmp_path, topic):
+    path = tmp_path / "items.csv"
+    path.write_bytes(b"kind,title,publish_date\nnews,Caf\xe9,2024-01-01\n")
+    with pytest.raises(CommandError, match="cannot read it"):
+        import_items(topic=str(topic.pk), file=str(path))
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL search index")
 def test_bulk_index_entries_equal_those_wagtails_backend_writes(topic):
+    IndexEntry.objects.all().delete()  # the home and topic pages' own entries
     import_items(topic=str(topic.pk), count=8)
     columns = ("title::text", "body::text", "autocomplete::text", "title_text", "body_text")
 

@@ -41,11 +41,14 @@ def items_from_file(path):
         records = _json_records(path)
     else:
         raise ImportFileError(f"{path}: give a .csv or .json file, not {suffix or 'no suffix'}")
-    for number, record in records:
-        try:
-            yield item_from_record(record)
-        except (ValueError, TypeError, KeyError) as error:
-            raise ImportFileError(f"{path}, record {number}: {error}") from None
+    try:
+        for number, record in records:
+            try:
+                yield item_from_record(record)
+            except (ValueError, TypeError, KeyError) as error:
+                raise ImportFileError(f"{path}, record {number}: {error}") from None
+    except (UnicodeError, csv.Error) as error:
+        raise ImportFileError(f"{path}: cannot read it as UTF-8 CSV ({error})") from None
 
 
 def _csv_records(path):

@@ -180,6 +180,8 @@ def insert_table_rows(model, objs, using):
     inheritance chain is written on its own, parents first; the primary key
     the base table returns is copied to every parent link.
     """
+    if not objs:  # a batch may hold no item of some kind
+        return
     opts = model._meta
     auto_field = opts.auto_field if opts.auto_field in opts.local_concrete_fields else None
     fields = [field for field in opts.local_concrete_fields if field is not auto_field]
