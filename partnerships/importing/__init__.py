@@ -1,0 +1,1 @@
+"""Bulk import of news and webinars under a topic (`manage.py import_items`)."""
