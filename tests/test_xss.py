@@ -154,3 +154,12 @@ def test_upload_limits_are_set(settings):
 def test_credit_line_is_plain_text(topic):
     topic.hero_image_creator = PAYLOAD
     assert TopicIndexPage.credit_line.fget(topic) == f"Photo: {PAYLOAD}"
+
+
+def test_feeds_carry_payloads_as_escaped_text(client, topic, hostile_article):
+    for url in (f"{topic.url}feed.rss", f"{topic.url}feed.atom", "/feed.rss"):
+        body = client.get(url).content.decode()
+        assert "<script>" not in body, url
+        assert "&lt;script&gt;" in body, url
+    feed = client.get(f"{topic.url}feed.json").json()
+    assert feed["items"][0]["title"] == PAYLOAD  # JSON carries text, not markup
