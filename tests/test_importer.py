@@ -168,7 +168,7 @@ def test_bad_arguments_are_explained_not_a_traceback(topic, options, message):
 @pytest.mark.parametrize(
     ("record", "message"),
     [
-        ({"kind": "podcast", "title": "T", "publish_date": "2024-01-01"}, "kind must be one of"),
+        ({"kind": "newsletter", "title": "T", "publish_date": "2024-01-01"}, "kind must be one of"),
         ({"kind": "news", "title": "", "publish_date": "2024-01-01"}, "title is required"),
         ({"kind": "news", "title": "T", "publish_date": "yesterday"}, "record 1"),
         ({"kind": "news", "title": "T", "publish_date": "2024-01-01", "colour": "red"}, "unknown"),

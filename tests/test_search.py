@@ -102,7 +102,7 @@ def test_search_results_are_paginated(client, topic):
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"q": "garden", "kind": "podcast"}, "There is no kind called “podcast”."),
+        ({"q": "garden", "kind": "newsletter"}, "There is no kind called “newsletter”."),
         ({"q": "garden", "topic": "999999"}, "There is no topic with the id “999999”."),
         ({"q": "garden", "topic": "abc"}, "There is no topic with the id “abc”."),
         ({"q": "x" * 10_000}, "Search for at most 200 characters."),
