@@ -59,7 +59,7 @@ class Command(BaseCommand):
             total=total, unit="page", disable=options["no_progress"], file=self.stderr._out
         )
         try:
-            for batch in itertools.batched(items, batch_size):
+            for batch in batched(items, batch_size):
                 written = writer.write(list(batch))
                 created += written
                 progress.update(len(batch))
@@ -107,3 +107,10 @@ class Command(BaseCommand):
                 f"The topic has a page with slug {last_slug!r}, which is not a generated one; "
                 "choose another --slug-prefix."
             ) from None
+
+
+def batched(iterable, size):
+    """`itertools.batched`, which only Python 3.12 and later have."""
+    iterator = iter(iterable)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch
