@@ -3,9 +3,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from partnerships.models import TopicIndexPage
+from partnerships.routing import SpecificChildRouting
 
 
-class HomePage(Page):
+class HomePage(SpecificChildRouting, Page):
     """The site's front page: a welcome, then every topic with its teaser."""
 
     intro = RichTextField(
@@ -20,7 +21,11 @@ class HomePage(Page):
     max_count = 1
 
     def topics(self):
-        return TopicIndexPage.objects.child_of(self).live().public().order_by("title")
+        return TopicIndexPage.objects.child_of(self).visible().order_by("title")
+
+    def specific_child(self, slug):
+        # The home page's children are topics, found in one query.
+        return TopicIndexPage.objects.child_of(self).filter(slug=slug).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

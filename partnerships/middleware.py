@@ -1,6 +1,7 @@
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .conf import partnerships_setting
+from .sites import find_site_for_request
 
 
 class ReaderCacheHeadersMiddleware:
@@ -26,3 +27,19 @@ class ReaderCacheHeadersMiddleware:
                 )
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Site from the cached list, before Wagtail would query for it.
+
+    Wagtail's `Site.find_for_request` keeps its answer on the request as
+    `_wagtail_site`, so everything downstream (page routing, the API's
+    URLs, feeds) uses this one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = find_site_for_request(request)
+        return self.get_response(request)

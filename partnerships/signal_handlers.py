@@ -1,12 +1,21 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ArticlePage, ContentVersion, ListablePage, Person, TopicIndexPage, WebinarPage
 from .purging import purge_api_caches
+from .sites import forget_sites
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_page_move)
+def sites_changed(**kwargs):
+    # A moved page may be a site's root: the cached sites hold root paths.
+    forget_sites()
 
 
 @receiver(post_page_move)

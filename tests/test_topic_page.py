@@ -2,6 +2,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.http import Http404
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from partnerships.models import WebinarPage
 
 from .factories import ArticleFactory, WebinarFactory
 from .html import listed_cards, soup
@@ -118,7 +124,7 @@ def test_topic_page_issues_a_constant_number_of_queries(
         page.save()
     client.get(topic.url)  # warm Wagtail's site-root and content-type caches
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(6):
         response = client.get(topic.url)
     assert len(listed_cards(response)) == 10
 
@@ -174,3 +180,41 @@ def test_article_page_shows_body_and_tags_linking_to_the_topic_filter(client, to
 
     assert "Full story here." in page.select_one(".item-body").text
     assert page.select_one(".item-tags a")["href"] == f"{topic.url}?tag=outreach"
+
+
+def test_pages_are_numbered_without_counting_the_items(client, busy_topic):
+    with CaptureQueriesContext(connection) as queries:
+        page = soup(client.get(busy_topic.url, {"page": 2}))
+
+    assert page.select_one(".pagination span").get_text() == "Page 2"
+    assert page.select_one('.pagination a[rel="prev"]')["href"] == "?page=1"
+    assert page.select_one('.pagination a[rel="next"]')["href"] == "?page=3"
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_the_last_page_links_only_to_newer_items(client, busy_topic):
+    page = soup(client.get(busy_topic.url, {"page": 3}))
+
+    assert page.select_one('.pagination a[rel="prev"]')["href"] == "?page=2"
+    assert page.select_one('.pagination a[rel="next"]') is None
+
+
+def test_a_topic_routes_to_an_item_as_its_own_kind_in_one_query(
+    rf, topic, django_assert_num_queries
+):
+    webinar = WebinarFactory(parent=topic, slug="a-webinar")
+
+    with django_assert_num_queries(1):
+        routed, _, _ = topic.route(rf.get("/"), ["a-webinar"])
+        assert routed.starts_at == webinar.starts_at
+    assert type(routed) is WebinarPage
+
+
+def test_a_page_of_another_type_under_home_is_still_routed(rf, home):
+    other = home.add_child(instance=Page(title="About us", slug="about"))
+
+    routed, _, _ = home.route(rf.get("/"), ["about"])
+
+    assert routed.pk == other.pk
+    with pytest.raises(Http404):
+        home.route(rf.get("/"), ["nowhere"])

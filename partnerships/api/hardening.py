@@ -1,19 +1,23 @@
 """Wagtail's stock endpoints, answering malformed requests with 400 instead of 500."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from ..http import conditional_content
+from ..page_types import specific_page_model
 from ..query import VisiblePageQuerySet
 from .params import MAX_OFFSET, parse_int, parse_page_id, reject_malformed
 
@@ -70,19 +74,58 @@ def _first(exc):
 
 
 class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
-    """`/api/v2/pages/`, which also hides pages past their expiry time."""
+    """`/api/v2/pages/`, which also hides pages past their expiry time.
+
+    Stock Wagtail reads every view restriction in a query of its own, twice
+    for a detail, then fetches a page in two queries (its base row, then its
+    own type's). Here visibility is a filter inside the one query that
+    fetches the page, as its own type when that is known.
+    """
 
     def get_base_queryset(self):
-        # By id, the one form search backends can filter on; expired live pages
-        # are few, since publish_scheduled unpublishes them within minutes.
+        if "search" in self.request.GET:
+            return self.searchable_base_queryset()
+        visible = VisiblePageQuerySet(Page).visible(self.request)
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request)
+            return within_site(visible, site.site_obj)
+        except ValueError as error:  # several sites match `site`
+            raise BadRequestError(str(error)) from error
+
+    def searchable_base_queryset(self):
+        # Search backends filter only on indexed fields, so restrictions and
+        # expiry are applied as lists of ids; expired live pages are few, since
+        # publish_scheduled unpublishes them within minutes.
         not_expired = VisiblePageQuerySet(Page).not_expired_q()
         expired_ids = list(Page.objects.live().exclude(not_expired).values_list("pk", flat=True))
         return super().get_base_queryset().exclude(id__in=expired_ids)
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            model = specific_page_model(self.kwargs["pk"])
+            if model is None:
+                raise Http404("not found")
+            visible = self.filter_queryset(self.get_queryset()).values("pk")
+            page = get_object_or_404(model.objects.filter(pk__in=visible), pk=self.kwargs["pk"])
+            self.check_object_permissions(self.request, page)
+            self._cached_object = page
+        return self._cached_object
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:
             raise BadRequestError("html_path is too long")
         return super().find_object(queryset, request)
+
+
+def within_site(queryset, site):
+    """Wagtail's site scoping of the pages API (`get_public_pages_queryset`)."""
+    if site is None:
+        return queryset.none()
+    scoped = queryset.descendant_of(site.root_page, inclusive=True)
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        for translation in site.root_page.get_translations():
+            scoped |= queryset.descendant_of(translation, inclusive=True)
+    return scoped
 
 
 class PublicImagesAPIViewSet(CachedEndpointMixin, ImagesAPIViewSet):

@@ -1,5 +1,5 @@
 from django.core.exceptions import BadRequest
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -21,10 +21,12 @@ from ..api.fields import (
     RelatedTopicsField,
 )
 from ..conf import partnerships_setting
+from ..pagination import listing_page
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
+from ..routing import SpecificChildRouting
 from ..sanitise import clean_rich_text
-from .listing import ListablePage, listable_page_models
+from .listing import ListablePage, as_kinds, listable_page_models
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -50,7 +52,7 @@ class TopicRelatedTopic(Orderable):
     panels = [FieldPanel("topic")]
 
 
-class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, Page):
+class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, SpecificChildRouting, Page):
     """A topic: an introduction, then the newest news and webinars filed under it."""
 
     intro = RichTextField(
@@ -142,6 +144,11 @@ class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, Page):
         parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
         return f"Photo: {', '.join(parts)}" if parts else ""
 
+    def specific_child(self, slug):
+        # Every child is a listable kind, and one query joins every kind's table.
+        child = ListablePage.objects.child_of(self).with_kinds().filter(slug=slug).first()
+        return as_kinds([child])[0] if child else None
+
     def recent_items(self, request=None):
         """The topic's visible children of every kind, newest first."""
         return ListablePage.objects.listed_under(self, request)
@@ -166,7 +173,7 @@ class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, Page):
             items = items.tagged(tag_slug) if tag else items.none()
 
         try:
-            items_page = Paginator(items, self.items_per_page).page(request.GET.get("page", 1))
+            items_page = listing_page(items, request.GET.get("page", "1"), self.items_per_page)
         except InvalidPage:
             raise Http404("There is no such page of items.") from None
 
