@@ -1,5 +1,7 @@
 """Serializer fields for our `api_fields`: images as renditions, people, credits, listings."""
 
+import json
+
 from rest_framework.fields import Field
 from wagtail.api.utils import get_full_url
 
@@ -76,7 +78,11 @@ class ImageRenditionsField(Field):
 
 
 class TagNamesField(Field):
-    """Tag names, sorted; reads the prefetched tags instead of querying per item."""
+    """Tag names, sorted.
+
+    Reads the names a `with_tag_names()` query brought along, else the
+    (prefetched) tags.
+    """
 
     schema = {"type": "array", "items": {"type": "string"}}
 
@@ -84,6 +90,8 @@ class TagNamesField(Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, manager):
+        if hasattr(manager.instance, "tag_names"):
+            return sorted(json.loads(manager.instance.tag_names or "[]"))
         return sorted(tag.name for tag in manager.all())
 
 

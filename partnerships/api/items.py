@@ -1,5 +1,6 @@
 """`/api/v2/items/`: every news item and webinar, each with its own kind's fields."""
 
+import functools
 from collections import OrderedDict
 
 from django.db.models import Prefetch
@@ -186,7 +187,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
         requested = set().union(*self.requested_fields_by_kind.values())
         queryset = queryset.with_kinds()
         if "tags" in requested:
-            queryset = queryset.prefetch_related("tags")
+            queryset = queryset.with_tag_names()
         if "listing_image" in requested:
             queryset = queryset.select_related("listing_image").prefetch_related(
                 "listing_image__renditions"
@@ -295,37 +296,44 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
     # Serialising
 
     def serializers_by_kind(self):
-        """One Wagtail serializer per kind, for the fields the client asked for.
+        serializers, self.requested_fields_by_kind = self.serializers_for(
+            self.request.wagtailapi_router, self.request.GET.get("fields")
+        )
+        return serializers
+
+    @classmethod
+    @functools.lru_cache(maxsize=64)
+    def serializers_for(cls, router, raw_fields):
+        """One Wagtail serializer per kind for a `fields` value, and the fields each reads.
 
         A field only some kinds have (a webinar's `starts_at`) is allowed, and
-        appears on the items of those kinds.
+        appears on the items of those kinds. Wagtail builds serializer classes
+        on every request; these depend only on `fields`, so they are built once.
         """
-        fields_config = self.fields_config()
+        fields_config = parse_fields(raw_fields)
         kinds = listable_page_models()
         available = set()
         for model in kinds:
-            available.update(self.get_available_fields(model))
+            available.update(cls.get_available_fields(model))
         mentioned = {name for name, _, _ in fields_config if name not in ("*", "_")}
         unknown = mentioned - available
         if unknown:
             raise BadRequestError(f"unknown fields: {', '.join(sorted(unknown))}")
 
-        serializers, self.requested_fields_by_kind = {}, {}
+        serializers, requested_fields = {}, {}
         for model in kinds:
-            model_fields = set(self.get_available_fields(model))
+            model_fields = set(cls.get_available_fields(model))
             config = [entry for entry in fields_config if entry[0] in model_fields | {"*", "_"}]
-            serializer = self._get_serializer_class(
-                self.request.wagtailapi_router, model, config, show_details=False
-            )
+            serializer = cls._get_serializer_class(router, model, config, show_details=False)
             serializers[model] = serializer
-            self.requested_fields_by_kind[model] = set(serializer.Meta.fields)
-        return serializers
+            requested_fields[model] = frozenset(serializer.Meta.fields)
+        return serializers, requested_fields
 
-    def fields_config(self):
-        raw = self.request.GET.get("fields")
-        if raw is None:
-            return []
-        try:
-            return parse_fields_parameter(raw)
-        except ValueError as error:
-            raise BadRequestError(f"fields error: {error}") from None
+
+def parse_fields(raw):
+    if raw is None:
+        return []
+    try:
+        return parse_fields_parameter(raw)
+    except ValueError as error:
+        raise BadRequestError(f"fields error: {error}") from None

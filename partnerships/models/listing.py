@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Aggregate, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -41,6 +41,18 @@ class ListablePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "partnerships.ListablePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class JSONNameList(Aggregate):
+    """The grouped values as a JSON array (text), on SQLite and PostgreSQL."""
+
+    function = "json_group_array"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="json_agg(%(expressions)s)::text", **extra
+        )
 
 
 class ListablePageQuerySet(VisiblePageQuerySet):
@@ -106,6 +118,19 @@ class ListablePageQuerySet(VisiblePageQuerySet):
             Q(tag__slug=tag) | Q(tag__name__iexact=tag)
         )
         return self.filter(Exists(matching))
+
+    def with_tag_names(self):
+        """Each row's tag names as a column of this query, instead of a query of their own.
+
+        `TagNamesField` reads them; the tags themselves are not loaded.
+        """
+        names = (
+            ListablePageTag.objects.filter(content_object=OuterRef("pk"))
+            .values("content_object")
+            .annotate(names=JSONNameList("tag__name"))
+            .values("names")
+        )
+        return self.annotate(tag_names=Subquery(names, output_field=models.TextField()))
 
     def with_syndication_relations(self):
         """Tags and sharing-size image renditions in two queries, however many items.
@@ -338,6 +363,8 @@ def as_kinds(rows):
             continue
         if "listing_image" in cache:
             item._state.fields_cache["listing_image"] = cache["listing_image"]
+        if hasattr(row, "tag_names"):
+            item.tag_names = row.tag_names
         item._prefetched_objects_cache = {
             **getattr(row, "_prefetched_objects_cache", {}),
             **getattr(item, "_prefetched_objects_cache", {}),
