@@ -23,9 +23,9 @@ class HomePage(SpecificChildRouting, Page):
     def topics(self):
         return TopicIndexPage.objects.child_of(self).visible().order_by("title")
 
-    def specific_child(self, slug):
-        # The home page's children are topics, found in one query.
-        return TopicIndexPage.objects.child_of(self).filter(slug=slug).first()
+    def children_as_own_types(self):
+        # The home page's children are topics.
+        return TopicIndexPage.objects.child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,11 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
-from django.http import Http404
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
-
-from partnerships.models import WebinarPage
 
 from .factories import ArticleFactory, WebinarFactory
 from .html import listed_cards, soup
@@ -198,23 +194,3 @@ def test_the_last_page_links_only_to_newer_items(client, busy_topic):
     assert page.select_one('.pagination a[rel="prev"]')["href"] == "?page=2"
     assert page.select_one('.pagination a[rel="next"]') is None
 
-
-def test_a_topic_routes_to_an_item_as_its_own_kind_in_one_query(
-    rf, topic, django_assert_num_queries
-):
-    webinar = WebinarFactory(parent=topic, slug="a-webinar")
-
-    with django_assert_num_queries(1):
-        routed, _, _ = topic.route(rf.get("/"), ["a-webinar"])
-        assert routed.starts_at == webinar.starts_at
-    assert type(routed) is WebinarPage
-
-
-def test_a_page_of_another_type_under_home_is_still_routed(rf, home):
-    other = home.add_child(instance=Page(title="About us", slug="about"))
-
-    routed, _, _ = home.route(rf.get("/"), ["about"])
-
-    assert routed.pk == other.pk
-    with pytest.raises(Http404):
-        home.route(rf.get("/"), ["nowhere"])

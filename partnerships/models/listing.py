@@ -29,6 +29,7 @@ from ..excerpts import make_excerpt
 from ..images import SHARE_IMAGE_SPEC
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
+from ..routing import PrivacyCheckedWhileRouting
 from ..sanitise import clean_stream_rich_text
 from ..search_terms import search_words
 
@@ -148,7 +149,7 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         )
 
 
-class ListablePage(HeadlessPreviewable, RoutablePageMixin, Page):
+class ListablePage(HeadlessPreviewable, RoutablePageMixin, PrivacyCheckedWhileRouting, Page):
     """Base for pages that appear in a topic's “Most Recently Added” list.
 
     Subclass it to add a kind, in the plugin or in a host site's own app:

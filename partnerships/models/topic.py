@@ -24,7 +24,7 @@ from ..conf import partnerships_setting
 from ..pagination import listing_page
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
-from ..routing import SpecificChildRouting
+from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
 from ..sanitise import clean_rich_text
 from .listing import ListablePage, as_kinds, listable_page_models
 
@@ -52,7 +52,9 @@ class TopicRelatedTopic(Orderable):
     panels = [FieldPanel("topic")]
 
 
-class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, SpecificChildRouting, Page):
+class TopicIndexPage(
+    HeadlessPreviewable, RoutablePageMixin, SpecificChildRouting, PrivacyCheckedWhileRouting, Page
+):
     """A topic: an introduction, then the newest news and webinars filed under it."""
 
     intro = RichTextField(
@@ -144,10 +146,12 @@ class TopicIndexPage(HeadlessPreviewable, RoutablePageMixin, SpecificChildRoutin
         parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
         return f"Photo: {', '.join(parts)}" if parts else ""
 
-    def specific_child(self, slug):
+    def children_as_own_types(self):
         # Every child is a listable kind, and one query joins every kind's table.
-        child = ListablePage.objects.child_of(self).with_kinds().filter(slug=slug).first()
-        return as_kinds([child])[0] if child else None
+        return ListablePage.objects.child_of(self).with_kinds()
+
+    def as_own_type(self, row):
+        return as_kinds([row])[0]
 
     def recent_items(self, request=None):
         """The topic's visible children of every kind, newest first."""
