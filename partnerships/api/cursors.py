@@ -11,7 +11,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import BooleanField, Expression, F, Q, Value
 from wagtail.api.v2.utils import BadRequestError
 
 # The orderings the items listing offers; ties are always broken by id.
@@ -56,12 +56,42 @@ class Ordering:
         """Rows strictly after `key` in this ordering (before it when `reverse`)."""
         value, pk = key
         descending = self.descending != reverse
-        lookup = "lt" if descending else "gt"
         if self.field == "id":
-            return Q(**{f"pk__{lookup}": pk})
-        return Q(**{f"{self.field}__{lookup}": value}) | Q(
-            **{self.field: value, f"pk__{lookup}": pk}
+            return Q(**{"pk__lt" if descending else "pk__gt": pk})
+        return RowComparison(
+            (F(self.field), F("pk")), "<" if descending else ">", (Value(value), Value(pk))
         )
+
+
+class RowComparison(Expression):
+    """`(publish_date, id) < (%s, %s)`.
+
+    The same rows as `publish_date < %s OR (publish_date = %s AND id < %s)`,
+    but a condition PostgreSQL can start an index scan from, rather than
+    filter every newer row through.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, columns, operator, values):
+        super().__init__()
+        self.columns, self.operator, self.values = list(columns), operator, list(values)
+
+    def get_source_expressions(self):
+        return [*self.columns, *self.values]
+
+    def set_source_expressions(self, expressions):
+        split = len(self.columns)
+        self.columns, self.values = expressions[:split], expressions[split:]
+
+    def as_sql(self, compiler, connection):
+        sides, params = [], []
+        for expressions in (self.columns, self.values):
+            compiled = [compiler.compile(expression) for expression in expressions]
+            sides.append(", ".join(sql for sql, _ in compiled))
+            params.extend(param for _, expression_params in compiled for param in expression_params)
+        return f"({sides[0]}) {self.operator} ({sides[1]})", params
 
 
 @dataclass(frozen=True)
