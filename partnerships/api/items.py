@@ -1,5 +1,6 @@
 """`/api/v2/items/`: every news item and webinar, each with its own kind's fields."""
 
+import copy
 import functools
 from collections import OrderedDict
 
@@ -24,6 +25,23 @@ from .params import (
     parse_page_id,
 )
 
+
+class ListingSerializer(PageSerializer):
+    """Wagtail's page serializer, with its fields built once per class.
+
+    DRF builds a model serializer's fields from the model for every
+    instance; the listing's serializer classes are built once per `fields`
+    value (`serializers_for`), so their fields are too, and each response
+    gets a copy, made the way DRF copies declared fields.
+    """
+
+    def get_fields(self):
+        cls = type(self)
+        if "built_fields" not in cls.__dict__:
+            cls.built_fields = super().get_fields()
+        return copy.deepcopy(cls.built_fields)
+
+
 DEFAULT_ORDER = "-publish_date"
 DEFAULT_LIMIT = 20
 
@@ -40,7 +58,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
 
     name = "items"
     model = ListablePage
-    base_serializer_class = PageSerializer
+    base_serializer_class = ListingSerializer
     known_query_parameters = frozenset(
         {
             "limit",
