@@ -5,10 +5,11 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from partnerships.models import ContentVersion
+from partnerships.models import ContentVersion, TopicIndexPage
+from partnerships.page_types import specific_page_model
 
 from .api import get_json
-from .factories import ArticleFactory
+from .factories import ArticleFactory, WebinarFactory
 from .html import listed_cards
 from .seed import read_seed
 
@@ -180,3 +181,27 @@ def test_signed_in_readers_never_get_or_fill_the_shared_cache(client, topic):
     anonymous = client.get("/api/v2/items/", HTTP_ACCEPT="application/json")
     assert "private" in signed_in["Cache-Control"] and "public" in anonymous["Cache-Control"]
     assert signed_in["ETag"] != anonymous["ETag"]
+
+
+def test_a_page_type_is_remembered_but_a_missing_page_is_not(topic, django_assert_num_queries):
+    # A missing id may be given to a page later, so it is looked up every time.
+    missing = topic.pk + 10_000
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            assert specific_page_model(missing) is None
+
+    with django_assert_num_queries(1):
+        assert specific_page_model(topic.pk) is TopicIndexPage
+    with django_assert_num_queries(0):
+        assert specific_page_model(topic.pk) is TopicIndexPage
+
+
+def test_page_detail_of_each_type_is_its_own_type_after_the_first_request(client, topic):
+    webinar = WebinarFactory(parent=topic)
+    for page in (topic, webinar):
+        url = f"/api/v2/pages/{page.pk}/"
+        first = get_json(client, url)
+        ContentVersion.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+        again = get_json(client, url)
+        assert first == again
+        assert again["meta"]["type"] == page._meta.label
