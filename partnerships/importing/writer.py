@@ -36,6 +36,10 @@ class BatchWriter:
         self.models_by_kind = {model.kind: model for model in listable_page_models()}
         self.content_types = ContentType.objects.get_for_models(Page, *self.models_by_kind.values())
         self.tags = {}  # lower-cased name -> Tag, filled as names appear
+        self.child_relations = {
+            model: [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+            for model in self.models_by_kind.values()
+        }
         # PostgreSQL reserves primary keys from its sequences, so every row can be
         # written complete with COPY; other databases get INSERTs returning the keys.
         self.copies_rows = connections[self.using].vendor == "postgresql"
@@ -66,12 +70,17 @@ class BatchWriter:
         finish_indexing(ListablePage)
 
     def new_items(self, topic, items):
+        # Found by slug, the selective index, and kept to the topic's children
+        # here: a filter on the path prefix let the planner, with statistics
+        # taken while the topic was small, scan every child's path each batch.
         slugs = {item.slug for item in items}
-        taken = set(
-            Page.objects.filter(
-                path__startswith=topic.path, depth=topic.depth + 1, slug__in=slugs
-            ).values_list("slug", flat=True)
-        )
+        taken = {
+            slug
+            for slug, path in Page.objects.filter(
+                slug__in=slugs, depth=topic.depth + 1
+            ).values_list("slug", "path")
+            if path.startswith(topic.path)
+        }
         fresh = []
         for item in items:
             if item.slug not in taken:
@@ -89,8 +98,17 @@ class BatchWriter:
                 self.tags[key] = existing or Tag.objects.create(name=name)
 
     def build_pages(self, topic, items):
+        # A range on the path (rather than a prefix LIKE) can only be answered by
+        # the path's btree, read backwards from the end of the topic's subtree:
+        # one index entry, however many children the topic has.
         last_child = (
-            Page.objects.filter(path__startswith=topic.path, depth=topic.depth + 1)
+            Page.objects.filter(
+                path__range=(
+                    topic.path + Page.alphabet[0] * Page.steplen,
+                    topic.path + Page.alphabet[-1] * Page.steplen,
+                ),
+                depth=topic.depth + 1,
+            )
             .order_by("-path")
             .values_list("path", flat=True)
             .first()
@@ -125,9 +143,11 @@ class BatchWriter:
             page.excerpt = page.make_excerpt()
             # Child relations held in memory by modelcluster: the revision and the
             # search index read them from here instead of querying for each page.
-            for relation in get_all_child_relations(model):
-                setattr(page, relation.get_accessor_name(), [])
-            page.tags.add(*(self.tags[name.lower()] for name in item.tags))
+            for name in self.child_relations[model]:
+                setattr(page, name, [])
+            # What `page.tags.add()` holds, without its checks for duplicates
+            # (item tags are distinct) that cost more than the page itself.
+            page.tagged_items = [ListablePageTag(tag=self.tags[name.lower()]) for name in item.tags]
             pages.append(page)
         return pages
 
