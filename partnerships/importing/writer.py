@@ -145,9 +145,9 @@ class BatchWriter:
             # search index read them from here instead of querying for each page.
             for name in self.child_relations[model]:
                 setattr(page, name, [])
-            # What `page.tags.add()` holds, without its checks for duplicates
-            # (item tags are distinct) that cost more than the page itself.
-            page.tagged_items = [ListablePageTag(tag=self.tags[name.lower()]) for name in item.tags]
+            # What `page.tags.add()` holds, without its per-tag checks against the
+            # tags already held, which cost more than the page itself.
+            page.tagged_items = [ListablePageTag(tag=tag) for tag in self.tags_of(item)]
             pages.append(page)
         return pages
 
@@ -204,10 +204,14 @@ class BatchWriter:
 
     def build_tag_links(self, pages, items):
         return [
-            ListablePageTag(content_object_id=page.pk, tag_id=self.tags[name.lower()].pk)
+            ListablePageTag(content_object_id=page.pk, tag_id=tag.pk)
             for page, item in zip(pages, items, strict=True)
-            for name in item.tags
+            for tag in self.tags_of(item)
         ]
+
+    def tags_of(self, item):
+        """The item's tags, each once however many spellings of it the item lists."""
+        return list(dict.fromkeys(self.tags[name.lower()] for name in item.tags))
 
     def build_revisions(self, pages):
         """One revision per saved page, holding what `save_revision()` would store.
