@@ -5,8 +5,8 @@ page in `wagtailsearch_indexentry`, with tsvectors built in SQL. Its
 `add_bulk` reads every search field five times per page (once for each
 column) and compiles a Django expression per text, which costs ~20 ms a page.
 `index_pages` reads each field once, with the backend's own `prepare_field`
-and weights, and writes the same rows in one INSERT: a test compares them
-with what `add_bulk` writes. Other backends get `add_bulk`.
+and weights, and writes the same rows in one short INSERT … SELECT from
+arrays of texts: a test compares them with what `add_bulk` writes. Other backends get `add_bulk`.
 """
 
 from django.db import connections
@@ -39,42 +39,65 @@ def finish_indexing(model):
 
 def _add_to_postgres_index(backend, model, pages):
     index = backend.get_index_for_model(model)
-    rows, params = [], []
-    content_type_pk = get_content_type_pk(model)
-    for page in pages:
-        title, body, autocomplete = [], [], []
-        indexer = ObjectIndexer(page, backend)
-        for search_field in indexer.search_fields:
-            for field, weight, value in indexer.prepare_field(page, search_field):
-                text = value.strip()
-                if isinstance(field, AutocompleteField):
-                    autocomplete.append((text, "D"))
-                elif isinstance(field, SearchField):
-                    (title if field.field_name == "title" else body).append((text, weight))
-        title_sql, title_params = _vector(title, backend.config)
-        auto_sql, auto_params = _vector(autocomplete, backend.autocomplete_config)
-        body_sql, body_params = _vector(body, backend.config)
-        rows.append(f"(%s, %s, {title_sql}, {auto_sql}, {body_sql}, 1.0, %s, %s)")
-        params += [content_type_pk, str(page.pk), *title_params, *auto_params, *body_params]
-        params += [" ".join(t for t, _ in title if t), " ".join(t for t, _ in body if t)]
+    texts = [_texts_by_column(backend, page) for page in pages]
+    # The texts go in as arrays, one per slot (a page's first, second, … body
+    # text), which `unnest` turns back into rows: the statement stays a few
+    # lines long however big the batch, where one placeholder per text made
+    # megabytes of SQL for psycopg to build and PostgreSQL to parse. A page
+    # with fewer texts than there are slots gets empty ones, which add nothing
+    # to its vector (`||` with an empty tsvector changes nothing).
+    arrays = [
+        [str(page.pk) for page in pages],
+        [" ".join(text for text, _ in page_texts["title"]) for page_texts in texts],
+        [" ".join(text for text, _ in page_texts["body"]) for page_texts in texts],
+    ]
+    vectors, vector_params = [], []
+    for column in VECTOR_COLUMNS:
+        config = backend.autocomplete_config if column == "autocomplete" else backend.config
+        parts = []
+        for slot in range(max(len(page_texts[column]) for page_texts in texts)):
+            pairs = [
+                page_texts[column][slot] if slot < len(page_texts[column]) else ("", "D")
+                for page_texts in texts
+            ]
+            arrays += [[text for text, _ in pairs], [weight for _, weight in pairs]]
+            text_column, weight_column = f"a{len(arrays) - 2}", f"a{len(arrays) - 1}"
+            parts.append(
+                f"setweight(to_tsvector({'%s::regconfig, ' if config else ''}e.{text_column}), "
+                f'e.{weight_column}::"char")'
+            )
+            vector_params += [config] if config else []
+        vectors.append(" || ".join(parts) or "''::tsvector")
+    names = ", ".join(f"a{number}" for number in range(len(arrays)))
     with connections[index.write_connection.alias].cursor() as cursor:
         cursor.execute(
-            # Only placeholders are formatted in; every value is a parameter.
+            # Only column names and placeholders are formatted in; every value is a parameter.
             f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, "  # noqa: S608
             "autocomplete, body, title_norm, title_text, body_text) "
-            f"VALUES {', '.join(rows)}",
-            params,
+            f"SELECT %s, e.a0, {', '.join(vectors)}, 1.0, e.a1, e.a2 "
+            f"FROM unnest({', '.join(['%s::text[]'] * len(arrays))}) AS e({names})",
+            [get_content_type_pk(model), *vector_params, *arrays],
         )
 
 
-def _vector(texts, config):
-    """The tsvector SQL modelsearch's `ObjectIndexer.as_vector` compiles to."""
-    texts = [(text, weight) for text, weight in texts if text]
-    if not texts:
-        return "to_tsvector(COALESCE(%s, %s))", ["", ""]
-    config_sql = "%s::regconfig, " if config else ""
-    parts, params = [], []
-    for text, weight in texts:
-        parts.append(f"setweight(to_tsvector({config_sql}COALESCE(%s, %s)), %s)")
-        params += ([config] if config else []) + [text, "", weight]
-    return " || ".join(parts), params
+VECTOR_COLUMNS = ("title", "autocomplete", "body")
+
+
+def _texts_by_column(backend, page):
+    """The page's non-empty (text, weight) pairs for each tsvector column.
+
+    As modelsearch's `ObjectIndexer` sorts them: autocomplete fields, the
+    title, and every other search field into the body.
+    """
+    texts = {column: [] for column in VECTOR_COLUMNS}
+    indexer = ObjectIndexer(page, backend)
+    for search_field in indexer.search_fields:
+        for field, weight, value in indexer.prepare_field(page, search_field):
+            text = value.strip()
+            if not text:
+                continue
+            if isinstance(field, AutocompleteField):
+                texts["autocomplete"].append((text, "D"))
+            elif isinstance(field, SearchField):
+                texts["title" if field.field_name == "title" else "body"].append((text, weight))
+    return texts

@@ -2,8 +2,9 @@
 
 `Page.add_child()` and `save_revision().publish()` cost a dozen queries per
 page (~40 pages/s). This writes a whole batch in a constant number of
-statements: one INSERT per table of the page models, the revisions, the tag
-links and the search index entries, plus a few UPDATEs. What it writes is
+statements: one INSERT (on PostgreSQL, one COPY) per table of the page models,
+the revisions, the tag links and the search index entries, plus an UPDATE or
+two. What it writes is
 what the admin writes for a published page: tree fields computed with
 treebeard's own path helpers, `url_path`, a revision that is both latest and
 live, our derived `topic` and `excerpt`, and the search backend's entries.
@@ -35,6 +36,13 @@ class BatchWriter:
         self.models_by_kind = {model.kind: model for model in listable_page_models()}
         self.content_types = ContentType.objects.get_for_models(Page, *self.models_by_kind.values())
         self.tags = {}  # lower-cased name -> Tag, filled as names appear
+        self.child_relations = {
+            model: [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+            for model in self.models_by_kind.values()
+        }
+        # PostgreSQL reserves primary keys from its sequences, so every row can be
+        # written complete with COPY; other databases get INSERTs returning the keys.
+        self.copies_rows = connections[self.using].vendor == "postgresql"
 
     @transaction.atomic
     def write(self, items):
@@ -49,16 +57,10 @@ class BatchWriter:
             return 0
         self.load_tags({name for item in items for name in item.tags})
         pages = self.build_pages(topic, items)
-
-        for model in (Page, ListablePage, *self.models_by_kind.values()):
-            rows = [page for page in pages if isinstance(page, model)]
-            insert_table_rows(model, rows, self.using)
-        ListablePageTag.objects.bulk_create(
-            ListablePageTag(content_object_id=page.pk, tag_id=self.tags[name.lower()].pk)
-            for page, item in zip(pages, items, strict=True)
-            for name in item.tags
-        )
-        self.create_revisions(pages)
+        if self.copies_rows:
+            self.copy_pages(pages, items)
+        else:
+            self.insert_pages(pages, items)
         self.index_for_search(pages)
         Page.objects.filter(pk=topic.pk).update(numchild=F("numchild") + len(pages))
         return len(pages)
@@ -68,12 +70,17 @@ class BatchWriter:
         finish_indexing(ListablePage)
 
     def new_items(self, topic, items):
+        # Found by slug, the selective index, and kept to the topic's children
+        # here: a filter on the path prefix let the planner, with statistics
+        # taken while the topic was small, scan every child's path each batch.
         slugs = {item.slug for item in items}
-        taken = set(
-            Page.objects.filter(
-                path__startswith=topic.path, depth=topic.depth + 1, slug__in=slugs
-            ).values_list("slug", flat=True)
-        )
+        taken = {
+            slug
+            for slug, path in Page.objects.filter(
+                slug__in=slugs, depth=topic.depth + 1
+            ).values_list("slug", "path")
+            if path.startswith(topic.path)
+        }
         fresh = []
         for item in items:
             if item.slug not in taken:
@@ -91,8 +98,17 @@ class BatchWriter:
                 self.tags[key] = existing or Tag.objects.create(name=name)
 
     def build_pages(self, topic, items):
+        # A range on the path (rather than a prefix LIKE) can only be answered by
+        # the path's btree, read backwards from the end of the topic's subtree:
+        # one index entry, however many children the topic has.
         last_child = (
-            Page.objects.filter(path__startswith=topic.path, depth=topic.depth + 1)
+            Page.objects.filter(
+                path__range=(
+                    topic.path + Page.alphabet[0] * Page.steplen,
+                    topic.path + Page.alphabet[-1] * Page.steplen,
+                ),
+                depth=topic.depth + 1,
+            )
             .order_by("-path")
             .values_list("path", flat=True)
             .first()
@@ -127,9 +143,11 @@ class BatchWriter:
             page.excerpt = page.make_excerpt()
             # Child relations held in memory by modelcluster: the revision and the
             # search index read them from here instead of querying for each page.
-            for relation in get_all_child_relations(model):
-                setattr(page, relation.get_accessor_name(), [])
-            page.tags.add(*(self.tags[name.lower()] for name in item.tags))
+            for name in self.child_relations[model]:
+                setattr(page, name, [])
+            # What `page.tags.add()` holds, without its per-tag checks against the
+            # tags already held, which cost more than the page itself.
+            page.tagged_items = [ListablePageTag(tag=tag) for tag in self.tags_of(item)]
             pages.append(page)
         return pages
 
@@ -144,27 +162,74 @@ class BatchWriter:
             "recording_url": item.recording_url,
         }
 
-    def create_revisions(self, pages):
+    def pages_by_table(self, pages):
+        """Each table of the page models, parents first, with the pages that have a row in it."""
+        for model in (Page, ListablePage, *self.models_by_kind.values()):
+            yield model, [page for page in pages if isinstance(page, model)]
+
+    def copy_pages(self, pages, items):
+        """Write the batch with COPY, every row complete the first time (PostgreSQL).
+
+        With the keys reserved beforehand, each page row goes in already pointing
+        at its revision: no UPDATE afterwards, which would leave a dead copy of
+        every page row and of its dozen index entries behind.
+        """
+        for page, pk in zip(pages, reserve_pks(Page, len(pages), self.using), strict=True):
+            set_pk(page, pk, self.using)
+        revisions = self.build_revisions(pages)
+        for page, revision, pk in zip(
+            pages, revisions, reserve_pks(Revision, len(pages), self.using), strict=True
+        ):
+            revision.pk = pk
+            page.latest_revision_id = page.live_revision_id = pk
+        copy_table_rows(Revision, revisions, self.using)
+        for model, rows in self.pages_by_table(pages):
+            copy_table_rows(model, rows, self.using)
+        copy_table_rows(ListablePageTag, self.build_tag_links(pages, items), self.using)
+
+    def insert_pages(self, pages, items):
+        """Write the batch with INSERTs that return the new keys (SQLite and others)."""
+        for model, rows in self.pages_by_table(pages):
+            insert_table_rows(model, rows, self.using)
+        ListablePageTag.objects.bulk_create(self.build_tag_links(pages, items))
+        Revision.objects.bulk_create(self.build_revisions(pages))
+        # One UPDATE points every new page at its revision, latest and live.
+        revision = Revision.objects.filter(
+            base_content_type=self.content_types[Page],
+            object_id=Cast(OuterRef("pk"), CharField()),
+        ).values("pk")[:1]
+        Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+            latest_revision_id=Subquery(revision), live_revision_id=Subquery(revision)
+        )
+
+    def build_tag_links(self, pages, items):
+        return [
+            ListablePageTag(content_object_id=page.pk, tag_id=tag.pk)
+            for page, item in zip(pages, items, strict=True)
+            for tag in self.tags_of(item)
+        ]
+
+    def tags_of(self, item):
+        """The item's tags, each once however many spellings of it the item lists."""
+        return list(dict.fromkeys(self.tags[name.lower()] for name in item.tags))
+
+    def build_revisions(self, pages):
+        """One revision per saved page, holding what `save_revision()` would store.
+
+        Its content is taken before the page points at it, as in `save_revision()`.
+        """
         now = timezone.now()
-        page_type = self.content_types[Page]
-        Revision.objects.bulk_create(
+        return [
             Revision(
                 content_type=page.content_type,
-                base_content_type=page_type,
+                base_content_type=self.content_types[Page],
                 object_id=str(page.pk),
                 created_at=now,
                 content=page.serializable_data(),
                 object_str=str(page),
             )
             for page in pages
-        )
-        # One UPDATE points every new page at its revision, latest and live.
-        revision = Revision.objects.filter(
-            base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField())
-        ).values("pk")[:1]
-        Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-            latest_revision_id=Subquery(revision), live_revision_id=Subquery(revision)
-        )
+        ]
 
     def index_for_search(self, pages):
         for model in self.models_by_kind.values():
@@ -193,7 +258,59 @@ def insert_table_rows(model, objs, using):
         )
         if auto_field:
             for obj, (pk,) in zip(chunk, rows, strict=True):
-                for link_model in (type(obj), *type(obj)._meta.get_parent_list()):
-                    setattr(obj, link_model._meta.pk.attname, pk)
-                obj._state.adding = False
-                obj._state.db = using
+                set_pk(obj, pk, using)
+
+
+def reserve_pks(model, count, using):
+    """`count` new primary keys for `model`, taken from its table's sequence (PostgreSQL).
+
+    The sequence hands them out as INSERTs would, so concurrent writers never
+    get the same key.
+    """
+    opts = model._meta
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [opts.db_table, opts.pk.column, count],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def copy_table_rows(model, objs, using):
+    """COPY the columns `model`'s own table holds (PostgreSQL).
+
+    An auto primary key is copied when the objects have one (reserved with
+    `reserve_pks`) and otherwise left to the table's default. Values are
+    prepared by each field as Django prepares them for an INSERT (JSON
+    through the field's encoder, `auto_now_add` filled in); psycopg streams
+    the rows, so no statement with thousands of placeholders is built, sent
+    and parsed.
+    """
+    if not objs:
+        return
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    opts = model._meta
+    fields = [
+        field
+        for field in opts.local_concrete_fields
+        if not (field is opts.auto_field and objs[0].pk is None)
+    ]
+    columns = ", ".join(quote(field.column) for field in fields)
+    with (
+        connection.cursor() as cursor,
+        # Only quoted names are formatted in; the rows are data, never SQL.
+        cursor.copy(f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for obj in objs:
+            copy.write_row(
+                [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+            )
+
+
+def set_pk(obj, pk, using):
+    """Give a saved object its primary key, on every link of its inheritance chain."""
+    for link_model in (type(obj), *type(obj)._meta.get_parent_list()):
+        setattr(obj, link_model._meta.pk.attname, pk)
+    obj._state.adding = False
+    obj._state.db = using

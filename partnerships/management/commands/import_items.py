@@ -11,6 +11,7 @@ import itertools
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import reset_queries
 from tqdm import tqdm
 
 from ...importing.files import ImportFileError, items_from_file
@@ -63,6 +64,10 @@ class Command(BaseCommand):
                 written = writer.write(list(batch))
                 created += written
                 progress.update(len(batch))
+                # With DEBUG on, Django logs every statement with its values (a
+                # batch's search texts are megabytes); as after each request, the
+                # log starts afresh, so memory stays flat however long the import.
+                reset_queries()
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         finally:
