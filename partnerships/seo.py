@@ -57,7 +57,7 @@ def article_data(page, request, base, listed_items):
         "headline": page.title[:110],
         "datePublished": page.publish_date,
         "dateModified": page.last_published_at,
-        "author": people(page.authors.select_related("person")),
+        "author": people(page.credits),
         "publisher": {"@type": "Organization", "name": site_name(request)},
         "mainEntityOfPage": base["url"],
     }
@@ -77,7 +77,7 @@ def webinar_data(page, request, base, listed_items):
         "eventAttendanceMode": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
         "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
         "location": {"@type": "VirtualLocation", "url": webinar_location(page, base["url"])},
-        "performer": people(page.presenters.select_related("person")),
+        "performer": people(page.credits),
         "organizer": {
             "@type": "Organization",
             "name": site_name(request),

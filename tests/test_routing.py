@@ -1,13 +1,14 @@
 """Pages are found in one query per step, and privacy is never skipped where it applies."""
 
 import pytest
+import wagtail_factories
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from partnerships.models import WebinarPage
+from partnerships.models import Person, WebinarPage
 
 from .factories import ArticleFactory, TopicFactory, WebinarFactory
 
@@ -104,3 +105,25 @@ def test_members_of_the_group_are_served_a_group_restricted_item(client, topic):
     assert client.get(item.url).status_code == 302
     client.force_login(reader)
     assert client.get(item.url).status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["article", "webinar"])
+def test_an_item_page_costs_the_same_with_one_person_or_five(client, topic, kind):
+    def item_with_people(count):
+        page = (ArticleFactory if kind == "article" else WebinarFactory)(parent=topic, live=False)
+        credits = page.authors if kind == "article" else page.presenters
+        for n in range(count):
+            photo = wagtail_factories.ImageFactory()
+            credits.create(person=Person.objects.create(name=f"Person {n}", photo=photo))
+        page.save_revision().publish()
+        client.get(page.url)  # renditions made and cached, as on a live site
+        return page
+
+    def queries(page):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page.url)
+        assert response.status_code == 200
+        assert "Person 0" in response.text
+        return len(captured)
+
+    assert queries(item_with_people(1)) == queries(item_with_people(5))

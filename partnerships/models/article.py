@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
@@ -57,6 +58,11 @@ class ArticlePage(ListablePage):
 
     class Meta:
         verbose_name = "news article"
+
+    @cached_property
+    def credits(self):
+        """Authors with their people and photos, in one query for the page and its metadata."""
+        return list(self.authors.select_related("person__photo"))
 
     @classmethod
     def api_prefetches(cls):

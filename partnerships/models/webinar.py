@@ -3,6 +3,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -115,6 +116,11 @@ class WebinarPage(ListablePage):
     @property
     def is_upcoming(self):
         return self.ends_at > timezone.now()
+
+    @cached_property
+    def credits(self):
+        """Presenters with their people and photos, in one query for the page and its metadata."""
+        return list(self.presenters.select_related("person__photo"))
 
     @classmethod
     def api_prefetches(cls):
