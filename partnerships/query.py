@@ -19,17 +19,22 @@ class VisiblePageQuerySet(PageQuerySet):
         anonymous listing is one query. The expiry test hides a page at its
         exact expiry time, without waiting for `publish_scheduled`.
         """
-        restricted = PageViewRestriction.objects.filter(
-            StartsWith(OuterRef("path"), F("page__path"))
-        )
+        restrictions = PageViewRestriction.objects.all()
         if request is not None and request.user.is_authenticated:
             passed = [
                 restriction.pk
-                for restriction in PageViewRestriction.objects.prefetch_related("groups")
+                for restriction in restrictions.prefetch_related("groups")
                 if restriction.accept_request(request)
             ]
-            restricted = restricted.exclude(pk__in=passed)
-        return self.filter(Q(live=True), self.not_expired_q(), ~Exists(restricted))
+            restrictions = restrictions.exclude(pk__in=passed)
+        restricted = restrictions.filter(StartsWith(OuterRef("path"), F("page__path")))
+        # An alias shows its source's content, so its source's restrictions apply too.
+        source_restricted = restrictions.filter(
+            StartsWith(OuterRef("alias_of__path"), F("page__path"))
+        )
+        return self.filter(
+            Q(live=True), self.not_expired_q(), ~Exists(restricted), ~Exists(source_restricted)
+        )
 
     def not_expired_q(self):
         return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
