@@ -22,12 +22,6 @@ class ListingPage:
         self.number = number
         self._more = len(rows) > per_page
 
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
-
     def has_next(self):
         return self._more
 
