@@ -1,20 +1,19 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from partnerships.seo import VisiblePagesSitemap
+from partnerships.robots import robots_txt
+from partnerships.sitemap import sitemap_xml
 
 handler500 = "demosite.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": VisiblePagesSitemap}}),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("sitemap.xml", sitemap_xml),
+    path("robots.txt", robots_txt),
     path("", include("partnerships.urls")),
 ]
 

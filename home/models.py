@@ -2,11 +2,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from partnerships.headers import ReaderCacheHeadersMixin, soonest_expiry
 from partnerships.models import TopicIndexPage
 from partnerships.routing import SpecificChildRouting
 
 
-class HomePage(SpecificChildRouting, Page):
+class HomePage(ReaderCacheHeadersMixin, SpecificChildRouting, Page):
     """The site's front page: a welcome, then every topic with its teaser."""
 
     intro = RichTextField(
@@ -29,5 +30,6 @@ class HomePage(SpecificChildRouting, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.topics()
+        context["topics"] = topics = list(self.topics())
+        context["fresh_until"] = soonest_expiry(self, *topics)
         return context

@@ -7,13 +7,14 @@ in place: SEQUENCE and LAST-MODIFIED grow with every publication. Unpublished
 
 import datetime
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, vDuration
-from wagtail.models import Site
 
-from .http import conditional_content
+from .http import reader_response
 from .models import ListablePage, WebinarPage
+from .sites import request_site, site_hostname, site_name
+from .text import one_line, xml_text
 
 # SEQUENCE counts seconds of publication time from here: it only ever grows,
 # and stays within the 32-bit integers some calendar clients use until 2068.
@@ -31,6 +32,8 @@ def webinar_event(webinar, request, hostname) -> Event:
     url = webinar.get_full_url(request)
     register = f"Register: {webinar.registration_url}" if webinar.registration_url else ""
     description = "\n\n".join(part for part in (webinar.excerpt, register, url) if part)
+    # What an editor typed is cleaned again here: a title planted with a line
+    # break or a control character must not break the file or its lines.
     event = Event()
     event.add("uid", webinar_uid(webinar, hostname))
     event.add("sequence", int((published - SEQUENCE_EPOCH).total_seconds()))
@@ -38,20 +41,20 @@ def webinar_event(webinar, request, hostname) -> Event:
     event.add("last-modified", published.astimezone(datetime.UTC))
     event.add("dtstart", webinar.starts_at.astimezone(datetime.UTC))
     event.add("dtend", webinar.ends_at.astimezone(datetime.UTC))
-    event.add("summary", webinar.title)
-    event.add("description", description)
+    event.add("summary", one_line(webinar.title))
+    event.add("description", xml_text(description))
     event.add("location", "Online")
     event.add("url", url)
     event.add("status", "CONFIRMED")
-    tags = [tag.name for tag in webinar.tags.all()]
+    tags = [one_line(tag.name) for tag in webinar.tags.all()]
     if tags:
         event.add("categories", tags)
     return event
 
 
 def webinars_calendar(name, webinars, request) -> Calendar:
-    site = Site.find_for_request(request)
-    hostname = site.hostname if site else request.get_host()
+    hostname = site_hostname(request)
+    name = one_line(name)
     calendar = Calendar()
     calendar.add("prodid", "-//wagtail-partnerships//Webinars//EN")
     calendar.add("version", "2.0")
@@ -74,28 +77,33 @@ def calendar_response(calendar, filename):
 
 
 def webinar_calendar(request, webinar):
-    """One webinar's `.ics`. Wagtail serves live pages only; this also refuses expired ones."""
-    if not ListablePage.objects.visible().filter(pk=webinar.pk).exists():
+    """One webinar's `.ics`, to whoever may read the webinar (privately, when signed in).
+
+    Wagtail routed here only after its own privacy check of the page; this
+    also refuses a webinar that has expired or whose topic is hidden.
+    """
+    if not ListablePage.objects.visible(request).filter(pk=webinar.pk).exists():
         raise Http404("This webinar is no longer published.")
     return _single_webinar_calendar(request, webinar)
 
 
-@conditional_content
+@require_safe
+@reader_response(known=frozenset())
 def _single_webinar_calendar(request, webinar):
     calendar = webinars_calendar(webinar.title, [webinar], request)
     return calendar_response(calendar, f"{webinar.slug}.ics")
 
 
-@conditional_content
+@require_safe
+@reader_response(known=frozenset())
 def upcoming_webinars_calendar(request, topic=None):
-    """Webinars that have not ended, of a topic or of every topic, soonest first."""
+    """Webinars that have not ended, of a topic or of every topic of the Site, soonest first."""
     if topic is None:
         webinars = WebinarPage.objects.visible()
     else:
         webinars = WebinarPage.objects.listed_under(topic)
-    webinars = webinars.upcoming().prefetch_related("tags")
-    site = Site.find_for_request(request)
-    site_name = (site and site.site_name) or settings.WAGTAIL_SITE_NAME
-    name = f"{topic.title} webinars · {site_name}" if topic else f"Webinars · {site_name}"
+    webinars = webinars.in_site(request_site(request)).upcoming().prefetch_related("tags")
+    name = site_name(request)
+    name = f"{topic.title} webinars · {name}" if topic else f"Webinars · {name}"
     filename = f"{topic.slug}-webinars.ics" if topic else "webinars.ics"
     return calendar_response(webinars_calendar(name, webinars, request), filename)

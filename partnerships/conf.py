@@ -18,6 +18,9 @@ DEFAULTS = {
     "API_MAX_LIMIT": 100,
     # How many items a feed carries.
     "FEED_SIZE": 20,
+    # The largest response body the reader response cache keeps; bigger ones
+    # are answered afresh each time rather than filling the cache.
+    "RESPONSE_CACHE_MAX_BYTES": 1024 * 1024,
 }
 
 

@@ -7,17 +7,18 @@ format only changes the writer, so all three feeds carry the same items.
 import datetime
 import json
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
-from wagtail.models import Site
+from django.views.decorators.http import require_safe
 
 from .conf import partnerships_setting
-from .http import conditional_content
+from .http import reader_response
 from .images import share_image
 from .models import ListablePage
 from .params import BadParameter, bad_parameter_response, kinds_param
+from .sites import absolute_url, request_site, site_hostname, site_name
+from .text import xml_text
 
 
 class JsonFeed(feedgenerator.SyndicationFeed):
@@ -63,9 +64,11 @@ FEED_TYPES = {
 
 
 class ListingFeed(Feed):
-    """The newest visible items of a topic (or of every topic), newest first.
+    """The newest visible items of a topic (or of every topic of the Site), newest first.
 
-    Made afresh for each request, so it may keep the request for absolute URLs.
+    Made afresh for each request, so it may keep the request for absolute
+    URLs, which all come from the Site record. Every text is passed through
+    `xml_text`: whatever a page holds, the feed stays well-formed.
     """
 
     def __init__(self, request, feed_type, topic=None, kinds=None):
@@ -73,41 +76,46 @@ class ListingFeed(Feed):
         self.feed_type = feed_type
         self.topic = topic
         self.kinds = kinds
-        self.site = Site.find_for_request(request)
 
     def get_object(self, request, *args, **kwargs):
         return self.topic
 
-    def site_name(self):
-        return (self.site and self.site.site_name) or settings.WAGTAIL_SITE_NAME
-
     # The feed
 
     def title(self):
-        return f"{self.topic.title} · {self.site_name()}" if self.topic else self.site_name()
+        name = site_name(self.request)
+        return xml_text(f"{self.topic.title} · {name}" if self.topic else name)
 
     def link(self):
-        return self.topic.get_url(self.request) if self.topic else "/"
+        if self.topic:
+            return self.topic.get_full_url(self.request)
+        return absolute_url(self.request, "/")
 
     def feed_url(self):
-        return self.request.get_full_path()
+        # The feed's own address as the reader asked for it, but only with the
+        # parameters the feed reads: a made-up parameter never reaches the body.
+        query = f"?kind={self.kinds[0]}" if self.kinds else ""
+        return absolute_url(self.request, f"{self.request.path}{query}")
 
     def feed_guid(self):
-        return self.request.build_absolute_uri()
+        return self.feed_url()
 
     def description(self):
         if self.topic:
-            return self.topic.teaser or self.topic.search_description or self.topic.title
-        return f"The newest news and webinars from {self.site_name()}."
+            text = self.topic.teaser or self.topic.search_description or self.topic.title
+        else:
+            text = f"The newest news and webinars from {site_name(self.request)}."
+        return xml_text(text)
 
     def author_name(self):
-        return self.site_name()
+        return xml_text(site_name(self.request))
 
     def items(self):
         if self.topic:
             items = ListablePage.objects.listed_under(self.topic)
         else:
             items = ListablePage.objects.visible().newest_first()
+        items = items.in_site(request_site(self.request))
         if self.kinds:
             items = items.of_kinds(self.kinds)
         return items.with_syndication_relations()[: partnerships_setting("FEED_SIZE")]
@@ -115,24 +123,23 @@ class ListingFeed(Feed):
     # Each item
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
         # RSS descriptions and Atom summaries are read as HTML; the excerpt is text.
-        return escape(item.excerpt)
+        return escape(xml_text(item.excerpt))
 
     def item_extra_kwargs(self, item):
-        return {"content_text": item.excerpt}
+        return {"content_text": xml_text(item.excerpt)}
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         # A tag URI (RFC 4151) outlives changes of slug or topic, so readers
         # never show a moved item twice.
-        hostname = self.site.hostname if self.site else self.request.get_host()
         since = item.first_published_at or item.publish_date
-        return f"tag:{hostname},{since:%Y-%m-%d}:page-{item.pk}"
+        return f"tag:{site_hostname(self.request)},{since:%Y-%m-%d}:page-{item.pk}"
 
     item_guid_is_permalink = False
 
@@ -144,7 +151,7 @@ class ListingFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [xml_text(tag.name) for tag in item.tags.all()]
 
     def item_enclosures(self, item):
         if not item.listing_image:
@@ -155,7 +162,8 @@ class ListingFeed(Feed):
         return [feedgenerator.Enclosure(url, "0", mime_type)]
 
 
-@conditional_content
+@require_safe
+@reader_response(known=frozenset({"kind"}))
 def listing_feed(request, format, topic=None):
     """A topic's feed, or every topic's (`topic=None`), in `format` (rss, atom, json)."""
     try:

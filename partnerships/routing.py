@@ -7,6 +7,8 @@ last step alone. Pages that know their children's types do it in one.
 """
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -25,12 +27,19 @@ class SpecificChildRouting:
         return row
 
     def route(self, request, path_components):
+        if path_components and not self.shows_children():
+            # Wagtail would serve a live child of a page that is not live; a
+            # topic that is unpublished or expired hides everything under it.
+            raise Http404
         if path_components:
             child = self.specific_child(path_components[0])
             if child is not None:
                 child._cached_parent_obj = self  # as Wagtail does: no query for get_parent()
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def shows_children(self):
+        return self.live and not (self.expire_at and self.expire_at <= timezone.now())
 
     def specific_child(self, slug):
         row = (

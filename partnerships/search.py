@@ -4,8 +4,10 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from .headers import apply_reader_cache_headers, soonest_expiry
 from .models import ListablePage, TopicIndexPage, listable_page_models
 from .params import BadParameter, kinds_param
+from .sites import request_site
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -31,7 +33,7 @@ def query_param(request):
 
 def results_page(request, query, kinds, topic):
     """One page of visible matches, most relevant first, ready for the listing cards."""
-    candidates = ListablePage.objects.visible()
+    candidates = ListablePage.objects.visible().in_site(request_site(request))
     if kinds:
         candidates = candidates.of_kinds(kinds)
     if topic is not None:
@@ -48,7 +50,7 @@ def results_page(request, query, kinds, topic):
 
 
 def search_page(request):
-    topics = list(TopicIndexPage.objects.visible().order_by("title"))
+    topics = list(TopicIndexPage.objects.visible().in_site(request_site(request)).order_by("title"))
     context = {
         "query": request.GET.get("q", ""),
         "kinds": sorted(listable_page_models(), key=lambda model: model.kind_label),
@@ -65,5 +67,6 @@ def search_page(request):
     except BadParameter as error:
         context["error"] = str(error)
         return TemplateResponse(request, "partnerships/search.html", context, status=400)
-    context["results_page"] = results_page(request, query, kinds, topic)
-    return TemplateResponse(request, "partnerships/search.html", context)
+    context["results_page"] = page = results_page(request, query, kinds, topic)
+    response = TemplateResponse(request, "partnerships/search.html", context)
+    return apply_reader_cache_headers(request, response, fresh_until=soonest_expiry(*page))

@@ -2,16 +2,13 @@
 
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
-from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page, Site
 
 from .images import share_image
 from .models import ArticlePage, ListablePage, TopicIndexPage, WebinarPage
-from .query import VisiblePageQuerySet
 from .routes import page_file_url
+from .sites import absolute_url, site_name
 
 # As Django's json_script: a title such as "</script><script>…" stays inside the string.
 _SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -27,11 +24,6 @@ FEED_FORMATS = [
 def json_ld_script(data) -> str:
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
-
-
-def site_name(request) -> str:
-    site = Site.find_for_request(request)
-    return (site and site.site_name) or settings.WAGTAIL_SITE_NAME
 
 
 def description_of(page) -> str:
@@ -81,7 +73,7 @@ def webinar_data(page, request, base, listed_items):
         "organizer": {
             "@type": "Organization",
             "name": site_name(request),
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(request, "/"),
         },
     }
 
@@ -166,18 +158,3 @@ def head_meta(page, request, listed_items=()):
         "json_ld": json_ld_script(data) if data else "",
         "feeds": feed_links(page, request),
     }
-
-
-class VisiblePagesSitemap(Sitemap):
-    """Wagtail's sitemap, minus pages past their expiry time that are still marked live."""
-
-    def items(self):
-        root = self.get_wagtail_site().root_page
-        return (
-            VisiblePageQuerySet(Page)
-            .descendant_of(root, inclusive=True)
-            .visible()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )

@@ -7,15 +7,29 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ArticlePage, ContentVersion, ListablePage, Person, TopicIndexPage, WebinarPage
 from .purging import purge_api_caches
-from .sites import forget_sites
+
+# Fields whose change alters what readers see, for a live page saved without
+# Wagtail's publish (a script, the shell): its expiry moves the clock.
+READER_FIELDS = frozenset({"live", "expire_at", "go_live_at"})
 
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
-@receiver(post_page_move)
 def sites_changed(**kwargs):
-    # A moved page may be a site's root: the cached sites hold root paths.
-    forget_sites()
+    """A Site saved or deleted anywhere changes which Site a host and port reach.
+
+    Response-cache keys hold the host and port, not the Site, so the version
+    moves on and no entry made under the old Sites is served again.
+    """
+    ContentVersion.bump()
+
+
+@receiver(post_save)
+def live_page_saved(sender, instance, update_fields=None, **kwargs):
+    if not issubclass(sender, Page) or not instance.live:
+        return
+    if update_fields is None or READER_FIELDS & set(update_fields):
+        ContentVersion.bump()
 
 
 @receiver(post_page_move)

@@ -1,61 +1,41 @@
-"""Which Site answers a request, without a query on every request.
+"""The request's Wagtail Site: what each reader surface is scoped to, and where its links point.
 
-Wagtail's `Site.find_for_request` asks the database on each request, and
-every page, API response and feed needs the answer (to route, and for
-`html_url` and `detail_url`). The sites change rarely, so the list is kept
-in Django's cache, like Wagtail's own site root paths, and dropped when a
-Site is saved or deleted or a page (perhaps a site's root) moves. Matching a
-host against the list follows `wagtail.models.sites.get_site_for_hostname`
-rule for rule; a test compares the two for every combination of sites.
+Every absolute URL the plugin writes (API links, feeds, calendars, head meta)
+is built here from the Site record, through Wagtail's own helpers, and never
+from the request's Host header: a forged host or port cannot reach a link
+that another reader receives.
 """
 
-from django.core.cache import cache
-from django.http.request import split_domain_port
+from django.conf import settings
+from wagtail.api.utils import get_full_url
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Site
 
-SITES_CACHE_KEY = "partnerships:sites"
-SITES_CACHE_SECONDS = 3600
+
+def request_site(request):
+    """The Site answering this request, as Wagtail finds it (once per request)."""
+    return Site.find_for_request(request)
 
 
-def find_site_for_request(request):
-    """What `Site.find_for_request` would answer, from the cached list of sites."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    return site_for_hostname(all_sites(), hostname, request.get_port())
+def requested_site(request, site_param=None):
+    """The Site named by a `site=host[:port]` parameter, as Wagtail's pages API reads it.
+
+    Without the parameter, the request's own Site. Raises Http404 when no
+    such site exists and ValueError when several sites match.
+    """
+    return SiteFilterValidator(site=site_param, request=request).site_obj
 
 
-def all_sites():
-    sites = cache.get(SITES_CACHE_KEY)
-    if sites is None:
-        sites = list(Site.objects.select_related("root_page").order_by("pk"))
-        cache.set(SITES_CACHE_KEY, sites, SITES_CACHE_SECONDS)
-    return sites
+def site_name(request) -> str:
+    site = request_site(request)
+    return (site and site.site_name) or settings.WAGTAIL_SITE_NAME
 
 
-def forget_sites():
-    cache.delete(SITES_CACHE_KEY)
+def absolute_url(request, path: str) -> str:
+    """`path` on the request's Site (or `WAGTAILAPI_BASE_URL`), as Wagtail's API builds URLs."""
+    return get_full_url(request, path)
 
 
-def site_for_hostname(sites, hostname, port):
-    """Wagtail's choice: host and port, then host on the default site, then the default."""
-    port = int(port)
-
-    def rank(site):
-        if site.hostname == hostname and site.port == port:
-            return 0
-        if site.hostname == hostname and site.is_default_site:
-            return 1
-        if site.is_default_site:
-            return 2
-        return 3
-
-    candidates = sorted(
-        (site for site in sites if site.hostname == hostname or site.is_default_site), key=rank
-    )
-    if not candidates:
-        return None
-    if len(candidates) == 1 or rank(candidates[0]) in (0, 1):
-        return candidates[0]
-    if rank(candidates[0]) == 2:
-        # The default, unless exactly one other site has this hostname.
-        return candidates[len(candidates) == 2]
-    return None  # several sites share the hostname on other ports, and none is the default
+def site_hostname(request) -> str:
+    site = request_site(request)
+    return site.hostname if site else "localhost"

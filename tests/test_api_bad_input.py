@@ -74,15 +74,15 @@ def test_the_table_covers_at_least_thirty_bad_inputs():
     assert len(BAD_REQUESTS) >= 30
 
 
-def test_a_ten_thousand_character_search_is_answered_cleanly(client, topic):
+def test_a_ten_thousand_character_search_is_refused_with_the_limit(client, topic):
     ArticleFactory(parent=topic)
 
     response = client.get(
         "/api/v2/items/", {"search": "a" * 10_000}, HTTP_ACCEPT="application/json"
     )
 
-    assert response.status_code == 200
-    assert response.json()["items"] == []
+    assert response.status_code == 400
+    assert response.json() == {"message": "search: at most 1000 characters"}
 
 
 def test_search_with_bytes_that_are_not_utf8_is_answered_cleanly(client, topic):

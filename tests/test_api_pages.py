@@ -131,7 +131,7 @@ def test_publishing_changes_the_validators(client, topic, django_capture_on_comm
         "/api/v2/items/", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=before["ETag"]
     )
     assert after.status_code == 200 and after["ETag"] != before["ETag"]
-    assert ContentVersion.current() > datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    assert ContentVersion.current().version > datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 
 def test_a_signed_in_readers_responses_are_private(client, topic):
@@ -205,3 +205,34 @@ def test_page_detail_of_each_type_is_its_own_type_after_the_first_request(client
         again = get_json(client, url)
         assert first == again
         assert again["meta"]["type"] == page._meta.label
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v2/items/", "/api/v2/schema.json", "/feed.rss", "/feed.json", "/webinars.ics"],
+)
+def test_public_api_feeds_and_calendars_are_gzipped_when_the_client_accepts_it(
+    client, topic, url
+):
+    import gzip
+
+    for n in range(3):
+        ArticleFactory(parent=topic, title=f"News {n}", summary="Words " * 40)
+    plain = client.get(url, HTTP_ACCEPT="application/json")
+    squeezed = client.get(url, HTTP_ACCEPT="application/json", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert squeezed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in squeezed["Vary"]
+    assert gzip.decompress(squeezed.content) == plain.content
+    assert len(squeezed.content) < len(plain.content)
+
+
+def test_pages_and_signed_in_readers_answers_are_never_compressed(client, topic):
+    """Pages carry CSRF tokens and private answers restricted content: no secret for BREACH."""
+    ArticleFactory(parent=topic, summary="Words " * 40)
+    page = client.get(topic.url, HTTP_ACCEPT_ENCODING="gzip")
+    client.force_login(User.objects.create_user("reader", password="x"))
+    private = client.get("/api/v2/items/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert not page.has_header("Content-Encoding")
+    assert not private.has_header("Content-Encoding")

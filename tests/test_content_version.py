@@ -14,10 +14,10 @@ def article(topic):
 
 
 def changes_version(action, capture):
-    before = ContentVersion.current()
+    before = ContentVersion.current().version
     with capture(execute=True):
         action()
-    return ContentVersion.current() > before
+    return ContentVersion.current().version > before
 
 
 def test_publishing_changes_the_content_version(article, django_capture_on_commit_callbacks):

@@ -109,3 +109,99 @@ def test_there_are_at_least_forty_hostile_requests():
 
     assert len(HOSTILE_REQUESTS) + len(BAD_REQUESTS) >= 40
     assert len(HOSTILE_REQUESTS) >= 40
+
+
+FORGED_HEADERS = {
+    "HTTP_HOST": "127.0.0.1:31337",  # allowed: ALLOWED_HOSTS ignores the port
+    "HTTP_X_FORWARDED_HOST": "evil.example",
+    "HTTP_X_FORWARDED_PROTO": "https",
+    "HTTP_X_FORWARDED_PORT": "31337",
+}
+LINK_BEARERS = [
+    "/feed.rss",
+    "/feed.atom",
+    "/feed.json",
+    "/partnerships-collaboration/feed.atom",
+    "/partnerships-collaboration/feed.rss?kind=news",
+    "/webinars.ics",
+    "/api/v2/items/?limit=1",
+    "/api/v2/pages/",
+    "/api/v2/schema.json",
+    "/partnerships-collaboration/",
+    "/robots.txt",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("url", LINK_BEARERS)
+def test_a_forged_host_never_reaches_any_readers_links(client, site_with_items, url):
+    accept = {"HTTP_ACCEPT": "application/json"} if url.startswith("/api/") else {}
+    for _ in range(3):
+        forged = client.get(url, **FORGED_HEADERS, **accept)
+    reader = client.get(url, **accept)
+
+    for response in (forged, reader):
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "31337" not in body and "evil.example" not in body
+        assert "http://testserver/" in body  # every link comes from the Site record
+
+
+OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+CACHED_URLS = [
+    "/api/v2/items/?limit=3",
+    "/api/v2/pages/",
+    "/feed.rss",
+    "/partnerships-collaboration/feed.json",
+    "/webinars.ics",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("url", CACHED_URLS)
+def test_after_a_cached_get_every_other_method_gets_the_endpoints_own_answer(site_with_items, url):
+    client = Client(raise_request_exception=False)
+    accept = {"HTTP_ACCEPT": "application/json"}
+    before = {method: client.generic(method, url, **accept) for method in OTHER_METHODS}
+    assert client.get(url, **accept).status_code == 200
+    assert client.get(url, **accept).status_code == 200  # now answered from the cache
+
+    for method in OTHER_METHODS:
+        after = client.generic(method, url, **accept)
+        assert (after.status_code, after.content) == (
+            before[method].status_code,
+            before[method].content,
+        ), method
+        assert after.status_code != 200 or method == "OPTIONS", method
+        assert "ETag" not in after, method
+
+
+def test_unknown_parameters_never_make_cache_entries_of_their_own(client, site_with_items):
+    feed_etags = {client.get("/feed.rss", {f"u{n}": n})["ETag"] for n in range(1000)}
+    cache_busted = {client.get("/api/v2/items/", {"_": n})["ETag"] for n in range(50)}
+    refused = {client.get("/api/v2/items/", {f"u{n}": n}).status_code for n in range(50)}
+
+    assert feed_etags == {client.get("/feed.rss")["ETag"]}
+    assert cache_busted == {client.get("/api/v2/items/")["ETag"]}
+    assert refused == {400}
+
+
+def test_equal_answers_get_equal_etags_whatever_the_accept_header(client, site_with_items):
+    accepts = ["application/json", "*/*", "application/json; q=1.0", "application/*"]
+    responses = [client.get("/api/v2/items/", HTTP_ACCEPT=accept) for accept in accepts]
+
+    assert len({response.content for response in responses}) == 1
+    assert len({response["ETag"] for response in responses}) == 1
+    browsable = client.get("/api/v2/items/", HTTP_ACCEPT="text/html")
+    assert browsable["ETag"] != responses[0]["ETag"]
+
+
+def test_a_response_too_large_to_keep_is_answered_afresh(client, site_with_items, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PARTNERSHIPS = {"RESPONSE_CACHE_MAX_BYTES": 100}
+    client.get("/feed.rss")
+    with CaptureQueriesContext(connection) as repeat:
+        assert client.get("/feed.rss").status_code == 200
+    assert len(repeat) > 1  # not from the cache: the feed was built again

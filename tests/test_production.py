@@ -122,3 +122,97 @@ def test_system_checks_pass_on_the_configured_database():
         "check", "--fail-level", "WARNING", env={"DJANGO_SETTINGS_MODULE": "demosite.settings.dev"}
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server of the test's own, on a free port; stopped by PID, restartable."""
+    import shutil
+    import socket
+    import time
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    class OwnRedis:
+        url = f"redis://127.0.0.1:{port}/0"
+        process = None
+
+        def start(self):
+            self.process = subprocess.Popen(
+                [
+                    binary,
+                    "--port",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(tmp_path),
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+            for _ in range(100):
+                with socket.socket() as attempt:
+                    if attempt.connect_ex(("127.0.0.1", port)) == 0:
+                        return
+                time.sleep(0.05)
+            raise RuntimeError("redis-server did not start")
+
+        def stop(self):
+            self.process.kill()
+            self.process.wait()
+
+    redis = OwnRedis()
+    redis.start()
+    yield redis
+    if redis.process.poll() is None:
+        redis.stop()
+
+
+def entries_in(redis):
+    import redis as redis_client
+
+    return redis_client.Redis.from_url(redis.url).dbsize()
+
+
+@pytest.mark.django_db
+def test_readers_and_editors_carry_on_while_redis_is_down(client, settings, own_redis, topic):
+    from django.contrib.auth.models import User
+
+    from demosite.settings.base import redis_cache
+
+    from .admin_forms import edit_url, form_values
+    from .factories import ArticleFactory
+
+    settings.CACHES = {"default": redis_cache(own_redis.url)}  # as REDIS_URL sets it
+    article = ArticleFactory(parent=topic, title="Before the outage")
+    readers = ["/api/v2/items/", topic.url, "/feed.rss", f"/api/v2/pages/{topic.pk}/", article.url]
+    for url in readers:
+        assert client.get(url, HTTP_ACCEPT="application/json").status_code == 200
+    assert entries_in(own_redis) > 0
+
+    own_redis.stop()
+    for url in readers:
+        assert client.get(url, HTTP_ACCEPT="application/json").status_code == 200, url
+    editor = User.objects.create_superuser("editor", password="x")
+    client.force_login(editor)
+    values = form_values(client.get(edit_url(article)))
+    values["title"] = "Saved while Redis was down"
+    response = client.post(edit_url(article), values)
+    assert response.status_code == 302, response.content[:500]
+    article.refresh_from_db()
+    assert article.get_latest_revision_as_object().title == "Saved while Redis was down"
+    client.logout()
+
+    own_redis.start()  # empty, as a restarted Redis without persistence is
+    for url in readers:
+        assert client.get(url, HTTP_ACCEPT="application/json").status_code == 200
+    assert entries_in(own_redis) > 0  # caching resumed, with no restart of the app

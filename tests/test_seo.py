@@ -1,6 +1,5 @@
 import datetime
 import json
-import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
@@ -11,10 +10,10 @@ from partnerships.models import ArticlePage, Person, WebinarPage, WebinarPagePre
 from .factories import ArticleFactory, WebinarFactory
 from .html import soup
 from .seed import read_seed
+from .surfaces import sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 
 
@@ -160,16 +159,6 @@ def test_an_editors_search_description_wins_and_is_written_once(client, topic):
     assert meta(response, "description") == meta(response, "og:description") == "For Google."
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own response
-    return {
-        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-        for url in root.iter(f"{SITEMAP}url")
-    }
-
-
 def test_sitemap_lists_every_live_public_page_with_its_last_change(client, demo):
     entries = sitemap_entries(client)
 
@@ -180,8 +169,8 @@ def test_sitemap_lists_every_live_public_page_with_its_last_change(client, demo)
     assert len(entries) == 1 + 2 + len(read_seed().items)
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client):
-    response = client.get("/robots.txt")
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client, home):
+    response = client.get("/robots.txt", HTTP_HOST="127.0.0.1:31337")
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")

@@ -2,14 +2,19 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
+from ..http import reader_response
+from ..sites import absolute_url
 from .schema import openapi_document
 
 
 def api_base_url(request):
-    return request.build_absolute_uri("/api/v2")
+    return absolute_url(request, "/api/v2")
 
 
+@require_safe
+@reader_response(known=frozenset())
 def schema_view(request):
     return JsonResponse(openapi_document(api_base_url(request)), json_dumps_params={"indent": 2})
 

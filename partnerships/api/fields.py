@@ -188,7 +188,7 @@ class RelatedTopicsField(Field):
                 "teaser": related.teaser,
                 "html_url": related.get_full_url(request),
             }
-            for related in topic.visible_related_topics()
+            for related in topic.visible_related_topics(request)
         ]
 
 

@@ -1,24 +1,27 @@
 """Wagtail's stock endpoints, answering malformed requests with 400 instead of 500."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.request import Request
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from ..http import conditional_content
+from ..http import reader_response
+from ..models.listing import SEARCH_RESULTS_MAX
 from ..page_types import specific_page_model
 from ..query import VisiblePageQuerySet
+from ..search_terms import search_words
+from ..sites import requested_site
 from .params import MAX_OFFSET, parse_int, parse_page_id, reject_malformed
 
 
@@ -60,11 +63,30 @@ class CachedEndpointMixin(HardenedAPIViewSetMixin):
 
     @classmethod
     def get_urlpatterns(cls):
-        return decorate_urlpatterns(cls.endpoint_urlpatterns(), conditional_content)
+        return decorate_urlpatterns(cls.endpoint_urlpatterns(), negotiated_reader_response)
 
     @classmethod
     def endpoint_urlpatterns(cls):
         return super().get_urlpatterns()
+
+
+def negotiated_reader_response(view):
+    """The reader response cache for a DRF view, keyed on the renderer DRF will choose.
+
+    JSON and the browsable HTML API are different representations; any
+    `Accept` header that picks JSON shares JSON's entry and ETag.
+    """
+    renderers = [renderer_class() for renderer_class in view.cls.renderer_classes]
+    negotiator = DefaultContentNegotiation()
+
+    def representation(request):
+        try:
+            renderer, _ = negotiator.select_renderer(Request(request), renderers)
+        except NotAcceptable:
+            return None  # the view answers 406 itself
+        return renderer.format
+
+    return reader_response(view, representation=representation)
 
 
 def _first(exc):
@@ -74,7 +96,7 @@ def _first(exc):
 
 
 class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
-    """`/api/v2/pages/`, which also hides pages past their expiry time.
+    """`/api/v2/pages/`, showing only what `visible()` shows, on the request's Site.
 
     Stock Wagtail reads every view restriction in a query of its own, twice
     for a detail, then fetches a page in two queries (its base row, then its
@@ -83,25 +105,37 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     """
 
     def get_base_queryset(self):
+        site = self.requested_site()
         if "search" in self.request.GET:
-            return self.searchable_base_queryset()
-        visible = VisiblePageQuerySet(Page).visible(self.request)
+            return self.searchable_base_queryset(site)
+        return VisiblePageQuerySet(Page).visible(self.request).in_site(site)
+
+    def requested_site(self):
         try:
-            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request)
-            return within_site(visible, site.site_obj)
+            return requested_site(self.request, self.request.GET.get("site"))
         except ValueError as error:  # several sites match `site`
             raise BadRequestError(str(error)) from error
 
-    def searchable_base_queryset(self):
-        # Search backends filter only on indexed fields, so restrictions and
-        # expiry are applied as lists of ids; expired live pages are few, since
-        # publish_scheduled unpublishes them within minutes.
-        not_expired = VisiblePageQuerySet(Page).not_expired_q()
-        expired_ids = list(Page.objects.live().exclude(not_expired).values_list("pk", flat=True))
-        return super().get_base_queryset().exclude(id__in=expired_ids)
+    def searchable_base_queryset(self, site):
+        """What search may look through: visible matches, as ids the search backend can filter on.
+
+        Search backends filter only on indexed fields, so `visible()` cannot
+        be applied inside the search. The matches are found first (at most
+        SEARCH_RESULTS_MAX, most relevant first), kept when visible on this
+        Site, and Wagtail's own search then ranks and pages those.
+        """
+        words = search_words(self.request.GET["search"])
+        operator = self.request.GET.get("search_operator", "and")
+        matches = Page.objects.live().search(words, operator=operator) if words else []
+        ranked = [page.pk for page in matches[:SEARCH_RESULTS_MAX]]
+        visible = VisiblePageQuerySet(Page).visible(self.request).in_site(site)
+        allowed = list(visible.filter(pk__in=ranked).values_list("pk", flat=True))
+        return Page.objects.live().filter(pk__in=allowed)
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
+            if "search" in self.request.GET:
+                raise BadRequestError("search applies to listings, not to one page")
             model = specific_page_model(self.kwargs["pk"])
             if model is None:
                 raise Http404("not found")
@@ -115,17 +149,6 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:
             raise BadRequestError("html_path is too long")
         return super().find_object(queryset, request)
-
-
-def within_site(queryset, site):
-    """Wagtail's site scoping of the pages API (`get_public_pages_queryset`)."""
-    if site is None:
-        return queryset.none()
-    scoped = queryset.descendant_of(site.root_page, inclusive=True)
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        for translation in site.root_page.get_translations():
-            scoped |= queryset.descendant_of(translation, inclusive=True)
-    return scoped
 
 
 class PublicImagesAPIViewSet(CachedEndpointMixin, ImagesAPIViewSet):

@@ -3,6 +3,7 @@
 import copy
 import functools
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.urls import path
@@ -14,7 +15,9 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page
 
 from ..conf import partnerships_setting
+from ..http import IGNORED_PARAMETERS
 from ..models import ListablePage, WebinarPage, as_kinds, listable_page_models
+from ..sites import absolute_url, requested_site
 from .cursors import Cursor, Ordering
 from .hardening import CachedEndpointMixin
 from .params import (
@@ -76,6 +79,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
             "published_after",
             "published_before",
             "upcoming",
+            "site",
             "format",
             "_",
         }
@@ -155,7 +159,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
 
     def filtered_queryset(self):
         params = self.request.GET
-        queryset = ListablePage.objects.visible(self.request)
+        queryset = ListablePage.objects.visible(self.request).in_site(self.requested_site())
 
         child_of = parse_page_id(params, "child_of")
         if child_of is not None:
@@ -188,6 +192,12 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
                 **{"webinarpage__ends_at__gt" if upcoming else "webinarpage__ends_at__lte": now}
             )
         return queryset
+
+    def requested_site(self):
+        try:
+            return requested_site(self.request, self.request.GET.get("site"))
+        except ValueError as error:  # several sites match `site`
+            raise BadRequestError(str(error)) from error
 
     def parse_kinds(self, raw):
         known = {model.kind for model in listable_page_models()}
@@ -304,12 +314,18 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
         )
 
     def page_url(self, **changes):
+        """A link to another page of this listing, on the Site's own address.
+
+        Built from the parameters the listing read (sorted, cache busters
+        left out) and the Site record, never from the request's Host.
+        """
         query = self.request.GET.copy()
-        for name in ("cursor", "offset"):
+        for name in ("cursor", "offset", *IGNORED_PARAMETERS):
             query.pop(name, None)
         for name, value in changes.items():
             query[name] = value
-        return self.request.build_absolute_uri(f"{self.request.path}?{query.urlencode()}")
+        ordered = sorted((name, value) for name, values in query.lists() for value in values)
+        return absolute_url(self.request, f"{self.request.path}?{urlencode(ordered)}")
 
     # Serialising
 

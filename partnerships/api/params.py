@@ -7,15 +7,28 @@ from wagtail.api.v2.utils import BadRequestError
 # Larger offsets overflow the database's 64-bit OFFSET; nobody pages that far.
 MAX_OFFSET = 1_000_000
 MULTI_VALUED = frozenset({"tag"})
+# Each tag is a condition of its own, as `tag=` repeated or as Wagtail's
+# comma-separated `tags=` field filter: a few are all a reader combines, and
+# hundreds cost the database seconds to plan.
+MAX_TAGS = 10
+# No parameter needs more: a `fields=` list of every field is a few hundred characters.
+MAX_VALUE_LENGTH = 1000
 
 
 def reject_malformed(query_dict):
-    """NUL bytes (PostgreSQL rejects them in text) and repeated single-valued parameters."""
+    """NUL bytes (PostgreSQL rejects them), repeats, and values too long or too many to be real."""
     for name, values in query_dict.lists():
         if "\x00" in name or any("\x00" in value for value in values):
             raise BadRequestError(f"{name.replace(chr(0), '')}: NUL characters are not allowed")
         if len(values) > 1 and name not in MULTI_VALUED:
             raise BadRequestError(f"{name}: give this parameter once")
+        if len(values) > MAX_TAGS:
+            raise BadRequestError(f"{name}: give this parameter at most {MAX_TAGS} times")
+        if any(len(value) > MAX_VALUE_LENGTH for value in values):
+            raise BadRequestError(f"{name}: at most {MAX_VALUE_LENGTH} characters")
+    tags = query_dict.get("tags", "")
+    if tags.count(",") >= MAX_TAGS:
+        raise BadRequestError(f"tags: give at most {MAX_TAGS} tags")
 
 
 def parse_int(query_dict, name, default, minimum=0, maximum=None):

@@ -26,6 +26,7 @@ from ..admin.forms import ListablePageForm
 from ..admin.widgets import ExcerptCounterTextarea
 from ..api.fields import ImageRenditionsField, TagNamesField
 from ..excerpts import make_excerpt
+from ..headers import ReaderCacheHeadersMixin, soonest_expiry
 from ..images import SHARE_IMAGE_SPEC
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
@@ -149,7 +150,13 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         )
 
 
-class ListablePage(HeadlessPreviewable, RoutablePageMixin, PrivacyCheckedWhileRouting, Page):
+class ListablePage(
+    ReaderCacheHeadersMixin,
+    HeadlessPreviewable,
+    RoutablePageMixin,
+    PrivacyCheckedWhileRouting,
+    Page,
+):
     """Base for pages that appear in a topic's “Most Recently Added” list.
 
     Subclass it to add a kind, in the plugin or in a host site's own app:
@@ -304,6 +311,12 @@ class ListablePage(HeadlessPreviewable, RoutablePageMixin, PrivacyCheckedWhileRo
         if mode_name == self.HEADLESS_PREVIEW_MODE:
             return super().serve_preview(request, mode_name)
         return Page.serve_preview(self, request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The item vanishes when it expires, and with it when its topic does.
+        context["fresh_until"] = soonest_expiry(self, self.get_parent())
+        return context
 
     def get_preview_template(self, request, mode_name):
         if mode_name == "listing-card":

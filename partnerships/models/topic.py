@@ -21,11 +21,13 @@ from ..api.fields import (
     RelatedTopicsField,
 )
 from ..conf import partnerships_setting
+from ..headers import ReaderCacheHeadersMixin, soonest_expiry
 from ..pagination import listing_page
 from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
 from ..sanitise import clean_rich_text
+from ..sites import request_site
 from .listing import ListablePage, as_kinds, listable_page_models
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -53,7 +55,12 @@ class TopicRelatedTopic(Orderable):
 
 
 class TopicIndexPage(
-    HeadlessPreviewable, RoutablePageMixin, SpecificChildRouting, PrivacyCheckedWhileRouting, Page
+    ReaderCacheHeadersMixin,
+    HeadlessPreviewable,
+    RoutablePageMixin,
+    SpecificChildRouting,
+    PrivacyCheckedWhileRouting,
+    Page,
 ):
     """A topic: an introduction, then the newest news and webinars filed under it."""
 
@@ -181,13 +188,15 @@ class TopicIndexPage(
         except InvalidPage:
             raise Http404("There is no such page of items.") from None
 
+        related_topics = self.visible_related_topics(request)
         context.update(
             items_page=items_page,
             kinds=sorted(kinds.values(), key=lambda model: model.kind_label),
             active_kind=kind,
             tag=tag,
             tag_slug=tag_slug,
-            related_topics=self.visible_related_topics(),
+            related_topics=related_topics,
+            fresh_until=soonest_expiry(self, *items_page.object_list, *related_topics),
         )
         return context
 
@@ -219,7 +228,12 @@ class TopicIndexPage(
 
         return upcoming_webinars_calendar(request, topic=self)
 
-    def visible_related_topics(self):
-        visible = TopicIndexPage.objects.visible().filter(pk=OuterRef("topic_id"))
+    def visible_related_topics(self, request):
+        """Related topics the reader may see on this Site, in the editor's order."""
+        visible = (
+            TopicIndexPage.objects.visible(request)
+            .in_site(request_site(request))
+            .filter(pk=OuterRef("topic_id"))
+        )
         links = self.related_topics.filter(Exists(visible)).select_related("topic")
         return [link.topic for link in links]
