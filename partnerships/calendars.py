@@ -15,6 +15,7 @@ from .http import reader_response
 from .models import ListablePage, WebinarPage
 from .sites import request_site, site_hostname, site_name
 from .text import one_line, xml_text
+from .validators import is_web_address
 
 # SEQUENCE counts seconds of publication time from here: it only ever grows,
 # and stays within the 32-bit integers some calendar clients use until 2068.
@@ -30,7 +31,8 @@ def webinar_event(webinar, request, hostname) -> Event:
     # Pages saved live without Wagtail's publish (imports, scripts) have no date.
     published = webinar.last_published_at or SEQUENCE_EPOCH
     url = webinar.get_full_url(request)
-    register = f"Register: {webinar.registration_url}" if webinar.registration_url else ""
+    link = webinar.registration_url
+    register = f"Register: {link}" if link and is_web_address(link) else ""
     description = "\n\n".join(part for part in (webinar.excerpt, register, url) if part)
     # What an editor typed is cleaned again here: a title planted with a line
     # break or a control character must not break the file or its lines.

@@ -21,6 +21,9 @@ DEFAULTS = {
     # The largest response body the reader response cache keeps; bigger ones
     # are answered afresh each time rather than filling the cache.
     "RESPONSE_CACHE_MAX_BYTES": 1024 * 1024,
+    # Seconds a headless-preview token shows its draft; an editor's preview
+    # link older than this answers 404.
+    "PREVIEW_TOKEN_MAX_AGE": 3600,
 }
 
 

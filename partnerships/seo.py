@@ -9,6 +9,7 @@ from .images import share_image
 from .models import ArticlePage, ListablePage, TopicIndexPage, WebinarPage
 from .routes import page_file_url
 from .sites import absolute_url, site_name
+from .validators import is_web_address
 
 # As Django's json_script: a title such as "</script><script>…" stays inside the string.
 _SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -58,7 +59,7 @@ def article_data(page, request, base, listed_items):
 def webinar_location(page, page_url):
     """Where to attend: the registration link until it ends, then the recording."""
     link = page.registration_url if page.is_upcoming else page.recording_url
-    return link or page_url
+    return link if link and is_web_address(link) else page_url
 
 
 def webinar_data(page, request, base, listed_items):

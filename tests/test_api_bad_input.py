@@ -38,6 +38,12 @@ BAD_REQUESTS = [
     "/api/v2/items/?kind=",
     "/api/v2/items/?kind=news%00",
     "/api/v2/items/?tag=",
+    "/api/v2/items/?" + "&".join(f"tag=t{n}" for n in range(11)),
+    "/api/v2/items/?" + "&".join(f"tag=t{n}" for n in range(1000)),
+    "/api/v2/pages/?tags=" + ",".join(f"t{n}" for n in range(11)),
+    "/api/v2/pages/1/?search=x",
+    "/api/v2/items/?site=nowhere.example",
+    "/api/v2/items/?site=localhost:abc",
     "/api/v2/items/?tag=health%00",
     "/api/v2/items/?published_after=yesterday",
     "/api/v2/items/?published_before=2021-13-45",
@@ -95,3 +101,19 @@ def test_search_with_bytes_that_are_not_utf8_is_answered_cleanly(client, topic):
 def test_an_unknown_detail_is_a_json_404(client, topic):
     response = client.get("/api/v2/pages/999999/", HTTP_ACCEPT="application/json")
     assert response.status_code == 404 and response.json()["message"]
+
+
+def test_repeating_a_parameter_past_its_cap_says_the_cap(client, topic):
+    many = "&".join(f"tag=t{n}" for n in range(210))
+
+    response = client.get(f"/api/v2/items/?{many}", HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "tag: give this parameter at most 10 times"}
+
+
+def test_a_search_on_one_page_is_a_400_not_an_error(client, topic):
+    response = client.get(f"/api/v2/pages/{topic.pk}/?search=x", HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "search applies to listings, not to one page"}

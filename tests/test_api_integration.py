@@ -176,3 +176,22 @@ def test_a_signed_in_editor_is_not_served_a_public_cached_preview(client, topic,
         HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 200 and "public" not in response["Cache-Control"]
+
+
+def test_a_preview_token_older_than_an_hour_shows_nothing(client, topic, headless):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    page = ArticleFactory(parent=topic, title="Published title")
+    page.title = "Draft title"
+    preview = page.create_page_preview()
+    params = {"content_type": "partnerships.articlepage", "token": preview.token}
+    assert get_json(client, "/api/v2/page_preview/", params)["title"] == "Draft title"
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, seconds=5)):
+        response = client.get("/api/v2/page_preview/", params, HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 404
+    assert "Draft title" not in response.content.decode()

@@ -211,13 +211,12 @@ def test_page_detail_of_each_type_is_its_own_type_after_the_first_request(client
     "url",
     ["/api/v2/items/", "/api/v2/schema.json", "/feed.rss", "/feed.json", "/webinars.ics"],
 )
-def test_public_api_feeds_and_calendars_are_gzipped_when_the_client_accepts_it(
-    client, topic, url
-):
+def test_public_api_feeds_and_calendars_are_gzipped_when_the_client_accepts_it(client, topic, url):
     import gzip
 
     for n in range(3):
         ArticleFactory(parent=topic, title=f"News {n}", summary="Words " * 40)
+        WebinarFactory(parent=topic, title=f"Webinar {n}", summary="Words " * 40)
     plain = client.get(url, HTTP_ACCEPT="application/json")
     squeezed = client.get(url, HTTP_ACCEPT="application/json", HTTP_ACCEPT_ENCODING="gzip")
 

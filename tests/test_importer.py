@@ -232,6 +232,42 @@ def test_a_bad_record_names_its_number_and_the_problem(tmp_path, topic, record, 
     assert not ListablePage.objects.exists()
 
 
+WEBINAR = {
+    "kind": "webinar",
+    "publish_date": "2024-01-01",
+    "starts_at": "2024-01-02T15:00:00-05:00",
+    "ends_at": "2024-01-02T16:00:00-05:00",
+}
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            {"registration_url": "javascript:alert(document.domain)"},
+            r"record 3: registration_url: “javascript:” links run code",
+        ),
+        ({"recording_url": "data:text/html,x"}, r"record 3: recording_url: “data:” links"),
+        ({"title": "Line\x0bbreak"}, r"record 3: title: Remove the invisible character U\+000B"),
+        ({"title": "Two\nlines"}, r"record 3: title: Keep this on one line"),
+        ({"summary": "Bell\x07"}, r"record 3: summary: Remove the invisible character U\+0007"),
+        ({"summary": "long " * 60}, r"record 3: summary: Keep the summary to 250 characters"),
+        ({"tags": ["ok", "Esc\x1b"]}, r"record 3: tags: Remove the invisible character"),
+    ],
+)
+def test_a_record_the_admin_would_refuse_is_refused_and_nothing_of_its_batch_written(
+    tmp_path, topic, bad, message
+):
+    good = [WEBINAR | {"title": f"Good {n}"} for n in (1, 2)]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([*good, WEBINAR | {"title": "Bad"} | bad]))
+
+    with pytest.raises(CommandError, match=message):
+        import_items(topic=str(topic.pk), file=str(path))
+
+    assert not ListablePage.objects.exists()
+
+
 def test_a_file_that_is_not_utf8_is_explained(tmp_path, topic):
     path = tmp_path / "items.csv"
     path.write_bytes(b"kind,title,publish_date\nnews,Caf\xe9,2024-01-01\n")

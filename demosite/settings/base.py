@@ -91,6 +91,7 @@ DATABASES = {
     )
 }
 
+
 # Redis when REDIS_URL is set (shared by every gunicorn worker and app server),
 # memory otherwise. A Redis outage must be a slow day, not an outage: every
 # cache call that fails is answered as a miss (IGNORE_EXCEPTIONS), and short

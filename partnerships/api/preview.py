@@ -8,6 +8,7 @@ nothing here is cached.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
+from django.http import Http404
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from rest_framework.response import Response
@@ -46,7 +47,5 @@ class PagePreviewAPIViewSet(HardenedAPIViewSetMixin, PagesAPIViewSet):
         except BadSignature:
             page = None
         if page is None:
-            from django.http import Http404
-
             raise Http404("This preview does not exist or has expired.")
         return page

@@ -5,9 +5,11 @@ import datetime
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from ..models import listable_page_models
+from ..validators import check_plain_text, multiline_text, single_line_text
 from .items import ItemData
 
 FIELDS = {
@@ -98,7 +100,7 @@ def item_from_record(record):
     if not isinstance(tags, list):
         raise TypeError("tags must be a list")
     body = str(record.get("body", ""))
-    return ItemData(
+    item = ItemData(
         kind=kind,
         title=title,
         slug=slug,
@@ -110,6 +112,44 @@ def item_from_record(record):
         recording_url=str(record.get("recording_url", "")),
         **webinar_times,
     )
+    check_item(item)
+    return item
+
+
+def check_item(item):
+    """The rules the admin enforces, from the kind's own model: raises ValueError naming the field.
+
+    The page is built unsaved, and only the fields the item fills are checked.
+    """
+    model = next(model for model in listable_page_models() if model.kind == item.kind)
+    values = {
+        name: getattr(item, name)
+        for name in ("title", "summary", "registration_url", "recording_url")
+        if hasattr(model, name) and getattr(item, name)
+    }
+    page = model(**values)
+    problems = {}
+    try:
+        page.clean_fields(exclude=[f.name for f in model._meta.fields if f.name not in values])
+    except ValidationError as error:
+        problems.update(error.message_dict)
+    try:
+        check_plain_text(page)
+    except ValidationError as error:
+        problems.update(error.message_dict)
+    for name, texts, rule in (
+        ("tags", item.tags, single_line_text),
+        ("body", item.paragraphs, multiline_text),
+    ):
+        for text in texts:
+            try:
+                rule(text)
+            except ValidationError as error:
+                problems.setdefault(name, error.messages)
+    if problems:
+        raise ValueError(
+            "; ".join(f"{name}: {' '.join(messages)}" for name, messages in problems.items())
+        )
 
 
 def _datetime(record, name):

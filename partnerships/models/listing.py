@@ -33,6 +33,7 @@ from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting
 from ..sanitise import clean_stream_rich_text
 from ..search_terms import search_words
+from ..validators import SummaryLength, check_plain_text, multiline_text
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 # Search ranks at most this many matches; nobody reads further.
@@ -187,8 +188,9 @@ class ListablePage(
     )
     summary = models.TextField(
         blank=True,
-        help_text="One or two sentences for lists and link previews. "
-        "Leave empty to use the start of the body.",
+        validators=[multiline_text, SummaryLength()],
+        help_text="One or two sentences for lists and link previews, at most as long as "
+        "lists show. Leave empty to use the start of the body.",
     )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -333,6 +335,7 @@ class ListablePage(
 
     def clean(self):
         super().clean()
+        check_plain_text(self)
         if self.publish_date and self.publish_date > timezone.localdate() + datetime.timedelta(
             days=PUBLISH_DATE_MAX_DAYS_AHEAD
         ):

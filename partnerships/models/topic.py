@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from ..admin.forms import PastedTextPageForm
 from ..api.fields import (
     HERO_IMAGE_WIDTHS,
     ImageCreditField,
@@ -28,6 +29,8 @@ from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
 from ..sanitise import clean_rich_text
 from ..sites import request_site
+from ..validators import check_plain_text, multiline_text, single_line_text
+from .fields import WebAddressField
 from .listing import ListablePage, as_kinds, listable_page_models
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -69,6 +72,7 @@ class TopicIndexPage(
     )
     teaser = models.TextField(
         blank=True,
+        validators=[multiline_text],
         help_text="One sentence shown where other pages link to this topic.",
     )
     hero_image = models.ForeignKey(
@@ -83,15 +87,17 @@ class TopicIndexPage(
         "photographer",
         max_length=255,
         blank=True,
+        validators=[single_line_text],
         help_text="Who took the photo, as they want to be credited, for example “jenlen”.",
     )
     hero_image_licence = models.CharField(
         "licence",
         max_length=255,
         blank=True,
+        validators=[single_line_text],
         help_text="The licence's short name, for example “CC BY-NC-ND 2.0”.",
     )
-    hero_image_licence_url = models.URLField(
+    hero_image_licence_url = WebAddressField(
         "licence link", blank=True, help_text="Where readers can read the licence."
     )
     items_per_page = models.PositiveSmallIntegerField(
@@ -133,6 +139,7 @@ class TopicIndexPage(
     ]
 
     objects = PageManager.from_queryset(VisiblePageQuerySet)()
+    base_form_class = PastedTextPageForm
 
     class Meta:
         verbose_name = "topic"
@@ -142,6 +149,10 @@ class TopicIndexPage(
         # Any listable kind may live under a topic, including kinds a host site
         # adds later, so the list is computed rather than written out.
         return listable_page_models()
+
+    def clean(self):
+        super().clean()
+        check_plain_text(self)
 
     def save(self, *args, **kwargs):
         self.intro = clean_rich_text(self.intro)

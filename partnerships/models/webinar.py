@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -19,11 +18,9 @@ from wagtail.search import index
 
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
+from ..validators import web_address  # noqa: F401 - partners.py takes it from here
+from .fields import WebAddressField
 from .listing import ListablePage, ListablePageQuerySet
-
-web_address = URLValidator(
-    schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
-)
 
 
 class WebinarPagePresenter(Orderable):
@@ -53,16 +50,14 @@ class WebinarPage(ListablePage):
         "starts at", help_text="Date and time the webinar begins, in the site's time zone."
     )
     ends_at = models.DateTimeField("ends at", help_text="Date and time the webinar ends.")
-    registration_url = models.URLField(
+    registration_url = WebAddressField(
         "registration link",
         blank=True,
-        validators=[web_address],
         help_text="Where readers sign up. The Register button shows until the webinar ends.",
     )
-    recording_url = models.URLField(
+    recording_url = WebAddressField(
         "recording link",
         blank=True,
-        validators=[web_address],
         help_text="Where readers can watch it afterwards. Shown once the webinar has ended.",
     )
     body = StreamField(BodyBlock(), blank=True, help_text="What the webinar covers.")

@@ -2,6 +2,7 @@ from django import template
 
 from .. import routes
 from ..seo import head_meta
+from ..validators import is_web_address
 
 register = template.Library()
 
@@ -22,3 +23,13 @@ def partnerships_head_meta(context):
 def page_file_url(context, page, route_name):
     """`{% page_file_url page "calendar" %}`: the URL of a page's file, e.g. its `.ics`."""
     return routes.page_file_url(page, route_name, context["request"])
+
+
+@register.filter
+def web_link(url):
+    """`{{ page.registration_url|web_link }}`: the link if readers may follow it, else "".
+
+    The models refuse other links; this keeps one planted past them (an old
+    import, a script) out of an `href`.
+    """
+    return url if url and is_web_address(url) else ""

@@ -16,7 +16,7 @@
       if (!characters) {
         this.countTarget.textContent = `Empty: lists will show up to ${length} characters from the start of the body.`;
       } else if (characters > length) {
-        this.countTarget.textContent = `Lists will show all ${characters} characters of this summary — longer than the ${length} they show of a body; consider shortening it.`;
+        this.countTarget.textContent = `This summary has ${characters} characters: keep it to ${length}, as much as lists show.`;
       } else {
         this.countTarget.textContent = `Lists will show all ${characters} characters of this summary.`;
       }
