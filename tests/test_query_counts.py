@@ -83,8 +83,9 @@ def test_html_topic_page_costs_the_same_on_page_one_and_page_twenty(client, fill
     first = uncached_queries(client, filled_topic.url)
     deep = uncached_queries(client, f"{filled_topic.url}?page=20")
     # the home page and the topic (each as its own type, with whether privacy
-    # applies), the listing (no COUNT), related topics
-    assert first == deep <= 4
+    # applies), the listing (no COUNT), upcoming webinars (page 1 only), related topics
+    assert first <= 5
+    assert deep <= 4
 
 
 def test_repeats_and_revalidations_cost_one_query(client, filled_topic):

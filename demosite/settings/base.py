@@ -125,7 +125,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The demo library is in New York: American English, so times read "2–3 p.m." in
+# the public pages and the admin alike. (Dates keep the seed's "11 November 2021":
+# the plugin writes them with explicit formats.)
+LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -27,8 +27,11 @@ from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
 from ..sanitise import clean_rich_text
 from .listing import ListablePage, as_kinds, listable_page_models
+from .listing_view import listing_view
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# How many upcoming webinars (and other scheduled kinds) lead a topic's first page.
+UPCOMING_LIMIT = 3
 
 
 def default_items_per_page():
@@ -177,17 +180,32 @@ class TopicIndexPage(
             items = items.tagged(tag_slug) if tag else items.none()
 
         try:
-            items_page = listing_page(items, request.GET.get("page", "1"), self.items_per_page)
+            items_page = listing_page(
+                items.for_cards(), request.GET.get("page", "1"), self.items_per_page
+            )
         except InvalidPage:
             raise Http404("There is no such page of items.") from None
+        items_page.object_list = as_kinds(items_page.object_list)
+
+        # The first page leads with what is still to come, from the same filtered listing.
+        upcoming = []
+        if items_page.number == 1 and (not kind or kinds[kind].schedule_fields):
+            upcoming = as_kinds(items.upcoming().for_cards()[:UPCOMING_LIMIT])
 
         context.update(
             items_page=items_page,
+            upcoming_items=upcoming,
             kinds=sorted(kinds.values(), key=lambda model: model.kind_label),
             active_kind=kind,
             tag=tag,
             tag_slug=tag_slug,
             related_topics=self.visible_related_topics(),
+            listing_view=listing_view(
+                kinds[kind] if kind else None,
+                tag_slug,
+                tag.name if tag else tag_slug,
+                items_page,
+            ),
         )
         return context
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,7 +20,8 @@ from wagtail.search import index
 
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
-from .listing import ListablePage, ListablePageQuerySet
+from ..times import time_range
+from .listing import ListablePage, ListablePageQuerySet, not_ended
 
 web_address = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
@@ -43,7 +45,11 @@ class WebinarPagePresenter(Orderable):
 class WebinarPageQuerySet(ListablePageQuerySet):
     def upcoming(self):
         """Webinars that have not ended yet, soonest first."""
-        return self.filter(ends_at__gt=timezone.now()).order_by("starts_at", "pk")
+        return self.filter(not_ended()).order_by("starts_at", "pk")
+
+    def past(self):
+        """Webinars that have ended."""
+        return self.exclude(not_ended())
 
 
 class WebinarPage(ListablePage):
@@ -109,13 +115,29 @@ class WebinarPage(ListablePage):
     kind_label = "Webinar"
     kind_label_plural = "Webinars"
     listing_card_template = "partnerships/cards/webinar_card.html"
+    schedule_fields = ("starts_at", "ends_at")
 
     class Meta:
         verbose_name = "webinar"
 
     @property
     def is_upcoming(self):
+        """`not_ended()` for one webinar already loaded: it has not ended yet."""
         return self.ends_at > timezone.now()
+
+    @cached_property
+    def when(self):
+        """“Thu 10 December 2026, 2–3 p.m. EST” (see `partnerships.times`)."""
+        return time_range(self.starts_at, self.ends_at)
+
+    @property
+    def reader_status(self):
+        """(slug, label) of the badge readers see: upcoming, recording available, or past."""
+        if self.is_upcoming:
+            return "upcoming", _("Upcoming")
+        if self.recording_url:
+            return "recording", _("Recording available")
+        return "past", _("Past")
 
     @cached_property
     def credits(self):
