@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from .admin.choosers import PartnerChooserViewSet, PersonChooserViewSet
 from .admin.dashboard import UpcomingWebinarsPanel
 from .admin.modeladmin import PartnerAdmin, PersonAdmin, WebinarAdmin
+from .images import EnlargeOperation
 
 modeladmin_register(PersonAdmin)
 modeladmin_register(PartnerAdmin)
@@ -33,3 +34,8 @@ def register_partner_chooser():
 def add_upcoming_webinars_panel(request, panels):
     # "Awaiting your review" is Wagtail's own panel; it lists what the user can moderate.
     panels.append(UpcomingWebinarsPanel())
+
+
+@hooks.register("register_image_operations")
+def register_enlarge_operation():
+    return [("enlarge", EnlargeOperation)]

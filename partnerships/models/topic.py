@@ -26,6 +26,7 @@ from ..preview import HeadlessPreviewable
 from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
 from ..sanitise import clean_rich_text
+from ..structured_data import SCHEMA_ORG
 from .listing import ListablePage, as_kinds, listable_page_models
 from .listing_view import listing_view
 
@@ -148,6 +149,26 @@ class TopicIndexPage(
         """“Photo: jenlen, CC BY-NC-ND 2.0”, or "" when nobody is credited."""
         parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
         return f"Photo: {', '.join(parts)}" if parts else ""
+
+    def structured_data(self, request, base, listed_items=()):
+        """A CollectionPage whose ItemList is what this view of the topic lists."""
+        return base | {
+            "@type": "CollectionPage",
+            "mainEntity": {
+                "@type": "ItemList",
+                "itemListOrder": f"{SCHEMA_ORG}/ItemListOrderDescending",
+                "numberOfItems": len(listed_items),
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "url": item.get_full_url(request),
+                        "name": item.title,
+                    }
+                    for position, item in enumerate(listed_items, start=1)
+                ],
+            },
+        }
 
     def children_as_own_types(self):
         # Every child is a listable kind, and one query joins every kind's table.

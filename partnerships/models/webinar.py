@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
+from ..structured_data import SCHEMA_ORG, instant, organization_data, person
 from ..times import time_range
 from .listing import ListablePage, ListablePageQuerySet, not_ended
 
@@ -131,6 +132,15 @@ class WebinarPage(ListablePage):
         return time_range(self.starts_at, self.ends_at)
 
     @property
+    def attendance_url(self):
+        """Where to attend: the registration link until it ends, then the recording.
+
+        Never this page, which is not where the webinar happens: without either
+        link, its structured data names no location.
+        """
+        return self.registration_url if self.is_upcoming else self.recording_url
+
+    @property
     def reader_status(self):
         """(slug, label) of the badge readers see: upcoming, recording available, or past."""
         if self.is_upcoming:
@@ -143,6 +153,22 @@ class WebinarPage(ListablePage):
     def credits(self):
         """Presenters with their people and photos, in one query for the page and its metadata."""
         return list(self.presenters.select_related("person__photo"))
+
+    def structured_data(self, request, base, listed_items=()):
+        """A schema.org Event attended online, as Google documents it."""
+        return base | {
+            "@type": "Event",
+            "startDate": instant(self.starts_at),
+            "endDate": instant(self.ends_at),
+            "eventAttendanceMode": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
+            # Cancelled webinars are unpublished, so a published one goes ahead.
+            "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
+            "location": {"@type": "VirtualLocation", "url": self.attendance_url}
+            if self.attendance_url
+            else None,
+            "organizer": organization_data(request),
+            "performer": [person(credit.person) for credit in self.credits],
+        }
 
     @classmethod
     def api_prefetches(cls):

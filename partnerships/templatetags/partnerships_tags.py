@@ -15,7 +15,7 @@ def partnerships_head_meta(context):
     """
     items_page = context.get("items_page")
     listed_items = items_page.object_list if items_page else ()
-    return head_meta(context["page"], context["request"], listed_items)
+    return head_meta(context["page"], context["request"], listed_items, context.get("listing_view"))
 
 
 @register.simple_tag(takes_context=True)
