@@ -6,14 +6,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from demosite.views import favicon
 from partnerships.seo import VisiblePagesSitemap
 
+handler404 = "demosite.views.page_not_found"
 handler500 = "demosite.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": VisiblePagesSitemap}}),
+    path("favicon.ico", favicon),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("partnerships.urls")),
 ]

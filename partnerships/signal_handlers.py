@@ -6,6 +6,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ArticlePage, ContentVersion, ListablePage, Person, TopicIndexPage, WebinarPage
+from .navigation import forget_site_menus
 from .purging import purge_api_caches
 from .sites import forget_sites
 
@@ -16,6 +17,7 @@ from .sites import forget_sites
 def sites_changed(**kwargs):
     # A moved page may be a site's root: the cached sites hold root paths.
     forget_sites()
+    forget_site_menus()
 
 
 @receiver(post_page_move)
@@ -36,6 +38,7 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs
 @receiver(page_unpublished)
 def page_visibility_changed(instance, **kwargs):
     ContentVersion.bump()
+    forget_site_menus()
     purge_api_caches(instance, topic_id=getattr(instance, "topic_id", None))
 
 
@@ -43,6 +46,7 @@ def page_visibility_changed(instance, **kwargs):
 def page_deleted(sender, **kwargs):
     if issubclass(sender, Page):
         ContentVersion.bump()
+        forget_site_menus()
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -53,6 +57,7 @@ def page_deleted(sender, **kwargs):
 @receiver(post_delete, sender=get_image_model())
 def shown_content_changed(**kwargs):
     ContentVersion.bump()
+    forget_site_menus()
 
 
 @receiver(page_published)

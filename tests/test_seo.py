@@ -100,10 +100,13 @@ def test_webinar_json_ld_is_an_online_event(client, topic):
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://example.org/register"}
     assert data["performer"] == [{"@type": "Person", "name": "Jo Marsh"}]
-    assert data["organizer"] == {
+    assert data["organizer"] == {  # the demo's PARTNERSHIPS["ORGANIZATION"]
         "@type": "Organization",
         "name": "Library partnerships",
         "url": "http://testserver/",
+        "logo": {"@type": "ImageObject", "url": "http://testserver/static/apple-touch-icon.png"},
+        "email": "partnerships@example.org",
+        "telephone": "+1 845-555-0142",
     }
 
 
@@ -202,7 +205,8 @@ def test_sitemap_lists_every_live_public_page_with_its_last_change(client, demo)
     assert "http://testserver/partnerships-collaboration/" in entries
     article = ArticlePage.objects.get(slug="public-health-is-part-of-library-outreach")
     assert entries[f"http://testserver{article.url}"] == "2021-11-03"
-    assert len(entries) == 1 + 2 + len(read_seed().items)
+    assert "http://testserver/accessibility/" in entries
+    assert len(entries) == 1 + 2 + len(read_seed().items) + 1
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client):

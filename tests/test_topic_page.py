@@ -135,8 +135,9 @@ def test_page_has_landmarks_and_headings_in_order(client, demo):
     levels = [int(h.name[1]) for h in page.select("main h1, main h2, main h3")]
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
-    assert all(img.get("alt") for img in page.find_all("img"))
-    assert page.html["lang"] == "en"
+    assert all(img.has_attr("alt") for img in page.find_all("img"))
+    assert all(img["alt"] for img in page.select("main img"))  # the logo is decorative
+    assert page.html["lang"] == "en-us"
 
 
 def test_upcoming_webinar_offers_registration_with_its_time_zone(client, topic):

@@ -147,6 +147,17 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Library partnerships"
+# The demo library network, for structured data, calendars and the footer (the
+# organisation's name is the site's).
+PARTNERSHIPS = {
+    "ORGANIZATION": {
+        "email": "partnerships@example.org",
+        "telephone": "+1 845-555-0142",
+        "address": "120 Market Street, Poughkeepsie, NY 12601",
+        "logo": "apple-touch-icon.png",
+    },
+    "DEFAULT_SHARE_IMAGE": "img/share.png",
+}
 # Absolute URLs in the admin and in notification emails point here.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 

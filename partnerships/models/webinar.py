@@ -18,6 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
+from ..admin.datetime_fields import ConfirmationPanel
+from ..admin.forms import WebinarPageForm
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from ..structured_data import SCHEMA_ORG, instant, organization_data, person
@@ -56,10 +58,10 @@ class WebinarPageQuerySet(ListablePageQuerySet):
 class WebinarPage(ListablePage):
     """An online event, before it happens (registration) and after (recording)."""
 
-    starts_at = models.DateTimeField(
-        "starts at", help_text="Date and time the webinar begins, in the site's time zone."
-    )
-    ends_at = models.DateTimeField("ends at", help_text="Date and time the webinar ends.")
+    # The admin's form adds the format to type and the editor's time zone to each
+    # help text (`partnerships.admin.datetime_fields`).
+    starts_at = models.DateTimeField("starts at", help_text="When the webinar begins.")
+    ends_at = models.DateTimeField("ends at", help_text="When the webinar ends.")
     registration_url = models.URLField(
         "registration link",
         blank=True,
@@ -78,6 +80,7 @@ class WebinarPage(ListablePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                ConfirmationPanel("confirm_times"),
                 FieldPanel("registration_url"),
                 FieldPanel("recording_url"),
             ],
@@ -111,6 +114,7 @@ class WebinarPage(ListablePage):
     ]
 
     objects = PageManager.from_queryset(WebinarPageQuerySet)()
+    base_form_class = WebinarPageForm
 
     kind = "webinar"
     kind_label = "Webinar"

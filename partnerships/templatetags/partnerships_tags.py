@@ -1,6 +1,8 @@
 from django import template
 
 from .. import routes
+from ..navigation import site_menu
+from ..organization import organization
 from ..seo import head_meta
 
 register = template.Library()
@@ -22,3 +24,15 @@ def partnerships_head_meta(context):
 def page_file_url(context, page, route_name):
     """`{% page_file_url page "calendar" %}`: the URL of a page's file, e.g. its `.ics`."""
     return routes.page_file_url(page, route_name, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def partnerships_site_menu(context):
+    """`{% partnerships_site_menu as menu %}`: `menu.topics` and `menu.pages` to link to."""
+    return site_menu(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def partnerships_organization(context):
+    """`{% partnerships_organization as org %}`: name, url, email, telephone, address."""
+    return organization(context["request"])
