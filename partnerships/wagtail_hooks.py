@@ -1,4 +1,6 @@
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils import timezone
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
@@ -39,3 +41,9 @@ def add_upcoming_webinars_panel(request, panels):
 @hooks.register("register_image_operations")
 def register_enlarge_operation():
     return [("enlarge", EnlargeOperation)]
+
+
+@hooks.register("insert_editor_js")
+def name_unnamed_editor_inputs():
+    """Names for the tag and rich text inputs Wagtail leaves unnamed (see the script)."""
+    return format_html('<script src="{}"></script>', static("partnerships/js/field-names.js"))

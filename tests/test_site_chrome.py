@@ -1,8 +1,12 @@
 """The demo's header, footer, favicon, accessibility statement and error pages."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from partnerships.models import TopicIndexPage
@@ -122,3 +126,12 @@ def test_search_results_cost_the_same_however_many_webinars_they_show(
     with django_assert_max_num_queries(len(few)):
         response = client.get("/search/", {"q": "community"})
     assert len(soup(response).select(".search-results .card-webinar .when")) >= 2
+
+
+def test_a_topic_leaves_the_navigation_at_its_expiry_time(client, demo):
+    expires_at = timezone.now() + datetime.timedelta(minutes=5)
+    TopicIndexPage.objects.filter(slug="community-engagement").update(expire_at=expires_at)
+    assert "Community engagement" in nav_titles(client.get("/"))  # cached now
+
+    with time_machine.travel(expires_at + datetime.timedelta(seconds=1), tick=False):
+        assert "Community engagement" not in nav_titles(client.get("/"))

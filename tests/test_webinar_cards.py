@@ -1,9 +1,12 @@
 """Webinar cards say when a webinar happens, whether it is still to come, and what to do."""
 
 import datetime
+import io
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone, translation
 
 from partnerships.models import ListablePage, WebinarPage
@@ -174,3 +177,19 @@ def test_upcoming_is_one_rule_for_every_listing(topic):
     assert list(ListablePage.objects.upcoming().values_list("pk", flat=True)) == [soon.pk]
     assert list(ListablePage.objects.past().values_list("pk", flat=True)) == [over.pk]
     assert soon.is_upcoming and not over.is_upcoming
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_the_listing_with_card_fields_still_reads_the_index_without_sorting(home, topic):
+    call_command(
+        "import_items", topic=str(topic.pk), count=1500, no_progress=True,
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        query = ListablePage.objects.listed_under(topic).for_cards()[:11].query
+        sql, params = query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "listable_topic_newest" in plan, plan
+    assert "Sort" not in plan, plan
