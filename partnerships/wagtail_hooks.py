@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.templatetags.static import static
-from django.utils.html import format_html
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 

@@ -33,13 +33,13 @@ def test_reader_sees_the_seed_topic_page_in_a_real_browser(served_demo):
         hero = page.locator(".topic-photo img")
         assert hero.evaluate("img => img.naturalWidth >= img.clientWidth && img.complete")
 
-        page.get_by_role("link", name="Webinars").click()
+        page.get_by_role("link", name="Webinars", exact=True).click()
         page.wait_for_url("**?kind=webinar")
         assert set(page.locator(".recent-items .card-meta").all_inner_texts()) == {
             item.meta for item in seed.items if "Webinar" in item.meta
         }
 
-        page.get_by_role("link", name=seed.related_title).click()
+        page.locator(".related-topics").get_by_role("link", name=seed.related_title).click()
         page.wait_for_url("**/community-engagement/")
         assert page.locator("h1").inner_text() == seed.related_title
 

@@ -5,15 +5,12 @@ orders all kinds together by their editorial publish date.
 """
 
 import datetime
-from functools import reduce
-from operator import or_
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Aggregate, Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Aggregate, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -21,7 +18,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
@@ -37,15 +33,11 @@ from ..routing import PrivacyCheckedWhileRouting
 from ..sanitise import clean_stream_rich_text
 from ..search_terms import search_words
 from ..structured_data import instant, modified_at, organization_data, published_at
+from .kinds_query import KindsQuerySetMixin, direct_kinds
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 # Search ranks at most this many matches; nobody reads further.
 SEARCH_RESULTS_MAX = 1000
-
-
-def not_ended(end_field="ends_at"):
-    """The one rule for “upcoming”: it has not ended yet (so one in progress is upcoming)."""
-    return Q(**{f"{end_field}__gt": timezone.now()})
 
 
 class ListablePageTag(TaggedItemBase):
@@ -66,7 +58,7 @@ class JSONNameList(Aggregate):
         )
 
 
-class ListablePageQuerySet(VisiblePageQuerySet):
+class ListablePageQuerySet(KindsQuerySetMixin, VisiblePageQuerySet):
     """The listing query every reader-facing view builds on: `ListablePage.objects`.
 
     Its methods chain. Rows are of the shared table, so one query serves a listing
@@ -112,41 +104,6 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         Pair with `as_kinds()` once the rows are fetched.
         """
         return self.select_related(*kind_accessors())
-
-    def for_cards(self):
-        """Rows with what every kind's listing card reads, bodies left out, in one query.
-
-        Pair with `as_kinds()`: a webinar's card shows its times and links.
-        """
-        bodies = [
-            f"{accessor}__{field.name}"
-            for accessor, model in direct_kinds()
-            for field in model._meta.get_fields()
-            if isinstance(field, StreamField) and field.model is model
-        ]
-        return self.with_kinds().defer(*bodies)
-
-    def upcoming(self):
-        """Items of kinds with a schedule (webinars, a host's events) that have not ended.
-
-        Soonest first. Kinds name their start and end fields in `schedule_fields`.
-        """
-        schedules = scheduled_kinds()
-        if not schedules:
-            return self.none()
-        starts = [F(f"{accessor}__{start}") for accessor, start, _ in schedules]
-        soonest = starts[0] if len(starts) == 1 else Coalesce(*starts)
-        not_ended_yet = reduce(or_, [not_ended(f"{a}__{end}") for a, _, end in schedules])
-        return self.filter(not_ended_yet).order_by(soonest.asc(), "pk")
-
-    def past(self):
-        """Items of kinds with a schedule that have ended."""
-        schedules = scheduled_kinds()
-        if not schedules:
-            return self.none()
-        scheduled = reduce(or_, [Q(**{f"{a}__isnull": False}) for a, _, _ in schedules])
-        not_ended_yet = reduce(or_, [not_ended(f"{a}__{end}") for a, _, end in schedules])
-        return self.filter(scheduled).exclude(not_ended_yet)
 
     def of_kinds(self, kinds):
         """Only the given kinds, by their `kind` (`"news"`, `"webinar"`, a host's `"podcast"`).
@@ -400,27 +357,9 @@ class ListablePage(HeadlessPreviewable, RoutablePageMixin, PrivacyCheckedWhileRo
         return super().save(*args, **kwargs)
 
 
-def direct_kinds():
-    """(link name, model) of each kind whose table links straight to the shared one."""
-    return [
-        (relation.get_accessor_name(), relation.related_model)
-        for relation in ListablePage._meta.related_objects
-        if relation.one_to_one and relation.parent_link
-    ]
-
-
-def scheduled_kinds():
-    """(link name, start field, end field) of each kind that happens at a time."""
-    return [
-        (accessor, *model.schedule_fields)
-        for accessor, model in direct_kinds()
-        if model.schedule_fields
-    ]
-
-
 def kind_accessors():
     """Names of the one-to-one links from the shared table to each kind's own table."""
-    return [accessor for accessor, _ in direct_kinds()]
+    return [accessor for accessor, _ in direct_kinds(ListablePage)]
 
 
 def as_kinds(rows):

@@ -24,7 +24,8 @@ from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from ..structured_data import SCHEMA_ORG, instant, organization_data, person
 from ..times import time_range
-from .listing import ListablePage, ListablePageQuerySet, not_ended
+from .kinds_query import not_ended
+from .listing import ListablePage, ListablePageQuerySet
 
 web_address = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
