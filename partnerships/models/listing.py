@@ -366,8 +366,8 @@ def as_kinds(rows):
     """Each row of a `with_kinds()` query as its own kind, without further queries.
 
     Django builds the kind's object from the joined columns, but that object
-    does not share the row's caches, so the selected listing image and any
-    prefetched tags are handed over to it.
+    does not share the row's caches, so the selected relations (listing image,
+    topic) and any prefetched tags are handed over to it.
     """
     accessors = kind_accessors()
     items = []
@@ -377,8 +377,9 @@ def as_kinds(rows):
         if item is None:  # a kind of a kind: not joined, so ask Wagtail
             items.append(row.specific)
             continue
-        if "listing_image" in cache:
-            item._state.fields_cache["listing_image"] = cache["listing_image"]
+        for name, related in cache.items():  # the listing image, the topic…
+            if name not in accessors:
+                item._state.fields_cache.setdefault(name, related)
         if hasattr(row, "tag_names"):
             item.tag_names = row.tag_names
         item._prefetched_objects_cache = {
