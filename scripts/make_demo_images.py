@@ -3,7 +3,7 @@
     .venv/bin/python scripts/make_demo_images.py
 
 Writes demosite/static/favicon.ico (16, 32 and 48 px), apple-touch-icon.png
-(180 px) and img/share.png (1200×630, PARTNERSHIPS["DEFAULT_SHARE_IMAGE"]).
+(180 px), img/logo-64.png (the header's logo) and img/share.png (1200×630, PARTNERSHIPS["DEFAULT_SHARE_IMAGE"]).
 The files are committed; run this again only to change them.
 """
 
@@ -69,6 +69,7 @@ def main():
     (STATIC / "img").mkdir(parents=True, exist_ok=True)
     icon(48).save(STATIC / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
     icon(180).save(STATIC / "apple-touch-icon.png", optimize=True)
+    icon(64).save(STATIC / "img" / "logo-64.png", optimize=True)  # the header's, at 32 px
     share_picture().save(STATIC / "img" / "share.png", optimize=True)
 
 
