@@ -3,7 +3,8 @@
     .venv/bin/python scripts/make_demo_images.py
 
 Writes demosite/static/favicon.ico (16, 32 and 48 px), apple-touch-icon.png
-(180 px), img/logo-64.png (the header's logo) and img/share.png (1200×630, PARTNERSHIPS["DEFAULT_SHARE_IMAGE"]).
+(180 px), img/logo-64.png (the header's logo) and img/share.png
+(1200×630, PARTNERSHIPS["DEFAULT_SHARE_IMAGE"]).
 The files are committed; run this again only to change them.
 """
 
