@@ -24,7 +24,13 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install --quiet -e ".[dev]" $(if $(CONSTRAINTS),--constraint $(CONSTRAINTS))
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# axe-core, which the browser tests inject into pages (package-lock.json pins it).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 migrate: setup
 	$(MANAGE) migrate --no-input
@@ -71,4 +77,4 @@ format: setup
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .venv-lowest .venv-newest db.sqlite3 media static test-artifacts build dist *.egg-info
+	rm -rf $(VENV) .venv-lowest .venv-newest db.sqlite3 media static test-artifacts build dist *.egg-info node_modules

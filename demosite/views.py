@@ -1,8 +1,16 @@
 import logging
 import sys
 
+from django.contrib.staticfiles import finders
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -32,4 +40,26 @@ def server_error(request):
     else:
         response = HttpResponseServerError(render_to_string("500.html"))
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def page_not_found(request, exception):
+    """The 404 page, in words, with DEBUG off too.
+
+    Django hands the template the exception's message, or its class name
+    (“Http404”, “Resolver404”) when it has none; only a sentence is worth showing.
+    """
+    message = exception.args[0] if getattr(exception, "args", None) else ""
+    reason = message if isinstance(message, str) and " " in message.strip() else ""
+    context = {"reason": reason, "request_path": request.path}
+    return HttpResponseNotFound(render_to_string("404.html", context, request))
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says."""
+    path = finders.find("favicon.ico")
+    if path is None:
+        raise Http404("No favicon.")
+    response = FileResponse(open(path, "rb"), content_type="image/x-icon")  # noqa: SIM115
+    response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -153,3 +153,64 @@ ITEMS = [
         ),
     },
 ]
+
+HOME_SEARCH_DESCRIPTION = (
+    "News and webinars for libraries that work with their communities: partnerships, "
+    "outreach and community engagement, gathered by topic."
+)
+
+ACCESSIBILITY_PAGE = {
+    "title": "Accessibility statement",
+    "slug": "accessibility",
+    "seo_title": "Accessibility statement",
+    "search_description": (
+        "How accessible the Library partnerships site is, how we test it, what we know "
+        "is missing, and how to ask for information in another format."
+    ),
+    "intro": (
+        "Library partnerships is run for public, school and academic libraries and the "
+        "organisations that work with them. We want everyone to be able to read our news, "
+        "find our webinars and take part in them."
+    ),
+    "body": """
+<h2>How accessible this site is</h2>
+<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA. You
+should be able to:</p>
+<ul>
+<li>use the whole site with a keyboard alone, with a visible focus and a “Skip to
+content” link;</li>
+<li>zoom text to 200% and read pages on a screen 320 pixels wide without scrolling sideways;</li>
+<li>navigate by headings and landmarks with a screen reader such as NVDA, JAWS or VoiceOver;</li>
+<li>read every webinar's date, time and time zone in words, not only in a calendar.</li>
+</ul>
+<h2>How we test it</h2>
+<p>Every change to the site is checked in a real browser by axe-core, an automated
+accessibility checker, on each kind of page and on the editors' screens. We also check
+pages with a keyboard and a screen reader before each release.</p>
+<h2>What we know is not yet accessible</h2>
+<ul>
+<li>Webinar recordings are hosted by our partners. Most have captions; some older
+recordings have automatic captions only. Ask us for a transcript.</li>
+<li>Some partner websites we link to are not ours and may not meet the same standard.</li>
+<li>Slides shared after webinars are PDF files that may not be tagged for screen readers.</li>
+</ul>
+<h2>Ask for another format, or tell us about a problem</h2>
+<p>If you need information from this site in another format (large print, an accessible
+document, a transcript or audio), or you find something you cannot use, contact us:</p>
+<ul>
+<li>email <a href="mailto:access@example.org">access@example.org</a>;</li>
+<li>call <a href="tel:+18455550142">845-555-0142</a> (Monday to Friday, 9 a.m. to 5 p.m.
+Eastern time; relay calls welcome).</li>
+</ul>
+<p>We will reply within five working days. If you need an accommodation to take part in a
+webinar, such as live captions or an ASL interpreter, please ask at least ten working
+days before it starts.</p>
+<h2>If you are not happy with our response</h2>
+<p>Tell us, and a member of the network's board who is not involved in running the site
+will review your request. You can also contact the U.S. Department of Justice about the
+Americans with Disabilities Act at <a href="https://www.ada.gov/">ada.gov</a>.</p>
+<h2>About this statement</h2>
+<p>This statement was prepared on 1 December 2026 from the tests described above. We
+review it every year and whenever the site changes substantially.</p>
+""",
+}

@@ -1,6 +1,8 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from partnerships.headers import ReaderCacheHeadersMixin, soonest_expiry
 from partnerships.models import TopicIndexPage
@@ -33,3 +35,20 @@ class HomePage(ReaderCacheHeadersMixin, SpecificChildRouting, Page):
         context["topics"] = topics = list(self.topics())
         context["fresh_until"] = soonest_expiry(self, *topics)
         return context
+
+
+class StandardPage(Page):
+    """A page of plain content under the home page: the accessibility statement, “About”."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="The page itself.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []

@@ -7,12 +7,15 @@ in place: SEQUENCE and LAST-MODIFIED grow with every publication. Unpublished
 
 import datetime
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration
 
 from .http import reader_response
 from .models import ListablePage, WebinarPage
+from .organization import organization
 from .sites import request_site, site_hostname, site_name
 from .text import one_line, xml_text
 from .validators import is_web_address
@@ -27,13 +30,39 @@ def webinar_uid(webinar, hostname):
     return f"webinar-{webinar.pk}@{hostname}"
 
 
-def webinar_event(webinar, request, hostname) -> Event:
+def site_time_zone() -> Timezone:
+    """The site's VTIMEZONE, for this year and the next (events themselves are in UTC)."""
+    year = timezone.localdate().year
+    return Timezone.from_tzid(
+        settings.TIME_ZONE,
+        first_date=datetime.date(year, 1, 1),
+        last_date=datetime.date(year + 1, 12, 31),
+    )
+
+
+def calendar_organizer(request):
+    """The site's organisation as an ORGANIZER, or None when it has no email address.
+
+    RFC 5546 requires an ORGANIZER in every event of a METHOD:PUBLISH calendar, and
+    the ORGANIZER is a calendar address (mailto:), so without an email there is no
+    METHOD either: a plain RFC 5545 calendar, as subscribed feeds usually are.
+    """
+    org = organization(request)
+    if not org.email:
+        return None
+    address = vCalAddress(f"mailto:{org.email}")
+    address.params["CN"] = org.name
+    return address
+
+
+def webinar_event(webinar, request, hostname, organizer=None) -> Event:
     # Pages saved live without Wagtail's publish (imports, scripts) have no date.
     published = webinar.last_published_at or SEQUENCE_EPOCH
     url = webinar.get_full_url(request)
     link = webinar.registration_url
     register = f"Register: {link}" if link and is_web_address(link) else ""
-    description = "\n\n".join(part for part in (webinar.excerpt, register, url) if part)
+    when = str(webinar.when)  # as the webinar's page writes it
+    description = "\n\n".join(part for part in (when, webinar.excerpt, register, url) if part)
     # What an editor typed is cleaned again here: a title planted with a line
     # break or a control character must not break the file or its lines.
     event = Event()
@@ -48,6 +77,8 @@ def webinar_event(webinar, request, hostname) -> Event:
     event.add("location", "Online")
     event.add("url", url)
     event.add("status", "CONFIRMED")
+    if organizer is not None:
+        event.add("organizer", organizer)
     tags = [one_line(tag.name) for tag in webinar.tags.all()]
     if tags:
         event.add("categories", tags)
@@ -61,14 +92,20 @@ def webinars_calendar(name, webinars, request) -> Calendar:
     calendar.add("prodid", "-//wagtail-partnerships//Webinars//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    organizer = calendar_organizer(request)
+    if organizer is not None:
+        calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     # How often subscribed clients should look again (RFC 7986, and Outlook's name).
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
+    # RFC 5545 wants at least one component: the site's time zone keeps a calendar
+    # with no events valid (and tells clients where the webinars happen).
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add_component(site_time_zone())
     for webinar in webinars:
-        calendar.add_component(webinar_event(webinar, request, hostname))
+        calendar.add_component(webinar_event(webinar, request, hostname, organizer))
     return calendar
 
 

@@ -24,7 +24,17 @@ DEFAULTS = {
     # Seconds a headless-preview token shows its draft; an editor's preview
     # link older than this answers 404.
     "PREVIEW_TOKEN_MAX_AGE": 3600,
+    # Who publishes the site: the publisher of articles and organizer of webinars in
+    # structured data, and the ORGANIZER of calendars. Keys left out fall back to the
+    # Wagtail Site's name and root URL; without an email, calendars carry no METHOD.
+    # {"name": "", "url": "", "logo": "<static path or URL>", "email": "",
+    #  "telephone": "", "address": ""}
+    "ORGANIZATION": {},
+    # A picture (static path or absolute URL, ideally 1200×630) for link previews of
+    # pages that have none of their own and whose topic has no photo.
+    "DEFAULT_SHARE_IMAGE": "",
 }
+ORGANIZATION_KEYS = {"name", "url", "logo", "email", "telephone", "address"}
 
 
 def partnerships_setting(name):
@@ -37,4 +47,8 @@ def partnerships_setting(name):
     unknown = set(overrides) - set(DEFAULTS)
     if unknown:
         raise KeyError(f"Unknown PARTNERSHIPS settings: {', '.join(sorted(unknown))}")
-    return overrides.get(name, DEFAULTS[name])
+    value = overrides.get(name, DEFAULTS[name])
+    if name == "ORGANIZATION" and set(value) - ORGANIZATION_KEYS:
+        unknown = ", ".join(sorted(set(value) - ORGANIZATION_KEYS))
+        raise KeyError(f"Unknown PARTNERSHIPS['ORGANIZATION'] keys: {unknown}")
+    return value

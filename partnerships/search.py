@@ -5,7 +5,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from .headers import apply_reader_cache_headers, soonest_expiry
-from .models import ListablePage, TopicIndexPage, listable_page_models
+from .models import ListablePage, TopicIndexPage, as_kinds, listable_page_models
 from .params import BadParameter, kinds_param
 from .sites import request_site
 
@@ -43,8 +43,9 @@ def results_page(request, query, kinds, topic):
         page = Paginator(ranked_ids, RESULTS_PER_PAGE).page(request.GET.get("page", 1))
     except InvalidPage:
         raise Http404("There is no such page of results.") from None
-    rows = ListablePage.objects.filter(pk__in=page.object_list).select_related("listing_image")
-    by_id = rows.in_bulk()
+    # Each kind's card fields and the topic, which every result names, in the one query.
+    rows = ListablePage.objects.filter(pk__in=page.object_list).for_cards()
+    by_id = {item.pk: item for item in as_kinds(rows.select_related("listing_image", "topic"))}
     page.object_list = [by_id[pk] for pk in page.object_list]
     return page
 

@@ -1,20 +1,22 @@
 """What search engines and link previews read: head meta, schema.org JSON-LD, sitemap."""
 
 import json
+import mimetypes
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from .conf import partnerships_setting
 from .images import share_image
-from .models import ArticlePage, ListablePage, TopicIndexPage, WebinarPage
+from .models import ListablePage, TopicIndexPage
+from .organization import absolute_asset_url, organization, static_image_size
 from .routes import page_file_url
-from .sites import absolute_url, site_name
-from .validators import is_web_address
+from .sites import site_name
+from .structured_data import SCHEMA_ORG, compact
 
 # As Django's json_script: a title such as "</script><script>…" stays inside the string.
 _SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
-SCHEMA_ORG = "https://schema.org"
 FEED_FORMATS = [
     ("rss_feed", "application/rss+xml", "RSS"),
     ("atom_feed", "application/atom+xml", "Atom"),
@@ -33,81 +35,34 @@ def description_of(page) -> str:
 
 
 def image_of(page):
-    if isinstance(page, ListablePage):
-        return page.listing_image
+    """The page's own picture; for an item without one, its topic's photo."""
     if isinstance(page, TopicIndexPage):
         return page.hero_image
+    if isinstance(page, ListablePage):
+        if page.listing_image:
+            return page.listing_image
+        parent = page.get_parent()  # routing has it already, as its own type
+        if parent is not None and not isinstance(parent, TopicIndexPage):
+            parent = parent.specific
+        return getattr(parent, "hero_image", None)
     return None
 
 
-def people(credits):
-    return [{"@type": "Person", "name": credit.person.name} for credit in credits]
-
-
-def article_data(page, request, base, listed_items):
-    return base | {
-        "@type": "NewsArticle",
-        "headline": page.title[:110],
-        "datePublished": page.publish_date,
-        "dateModified": page.last_published_at,
-        "author": people(page.credits),
-        "publisher": {"@type": "Organization", "name": site_name(request)},
-        "mainEntityOfPage": base["url"],
-    }
-
-
-def webinar_location(page, page_url):
-    """Where to attend: the registration link until it ends, then the recording."""
-    link = page.registration_url if page.is_upcoming else page.recording_url
-    return link if link and is_web_address(link) else page_url
-
-
-def webinar_data(page, request, base, listed_items):
-    return base | {
-        "@type": "Event",
-        "startDate": page.starts_at,
-        "endDate": page.ends_at,
-        "eventAttendanceMode": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
-        "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": webinar_location(page, base["url"])},
-        "performer": people(page.credits),
-        "organizer": {
-            "@type": "Organization",
-            "name": site_name(request),
-            "url": absolute_url(request, "/"),
-        },
-    }
-
-
-def topic_data(page, request, base, listed_items):
-    return base | {
-        "@type": "CollectionPage",
-        "mainEntity": {
-            "@type": "ItemList",
-            "itemListOrder": f"{SCHEMA_ORG}/ItemListOrderDescending",
-            "numberOfItems": len(listed_items),
-            "itemListElement": [
-                {
-                    "@type": "ListItem",
-                    "position": position,
-                    "url": item.get_full_url(request),
-                    "name": item.title,
-                }
-                for position, item in enumerate(listed_items, start=1)
-            ],
-        },
-    }
-
-
-STRUCTURED_DATA = {ArticlePage: article_data, WebinarPage: webinar_data, TopicIndexPage: topic_data}
+def default_share_image(request):
+    """PARTNERSHIPS["DEFAULT_SHARE_IMAGE"] as (URL, MIME type, width, height), or Nones."""
+    path = partnerships_setting("DEFAULT_SHARE_IMAGE")
+    if not path:
+        return None, None, None, None
+    size = None if path.startswith(("http://", "https://")) else static_image_size(path)
+    width, height = size or (None, None)
+    mime_type = mimetypes.guess_type(path)[0]
+    return absolute_asset_url(path, request), mime_type, width, height
 
 
 def structured_data(page, request, base, listed_items):
-    """schema.org data for the page's type (or its closest ancestor type), else None."""
-    for page_class in type(page).__mro__:
-        if page_class in STRUCTURED_DATA:
-            return STRUCTURED_DATA[page_class](page, request, base, listed_items)
-    return None
+    """The page type's own schema.org data (`structured_data()`), without empty values."""
+    describe = getattr(page, "structured_data", None)
+    return compact(describe(request, base, listed_items)) if describe else None
 
 
 def feed_links(page, request):
@@ -130,15 +85,32 @@ def feed_links(page, request):
     return [*links, calendar]
 
 
-def head_meta(page, request, listed_items=()):
-    """Everything `partnerships/includes/head_meta.html` writes into <head>."""
+def head_meta(page, request, listed_items=(), listing_view=None):
+    """Everything `partnerships/includes/head_meta.html` writes into <head>.
+
+    `listing_view` names a topic's paginated or filtered view, which is a page
+    of its own: its title and canonical URL (and prev/next) say which.
+    """
     url = page.get_full_url(request)
+    title = page.seo_title or page.title
+    previous_url = next_url = None
+    if listing_view is not None:
+        if listing_view.title_suffix:
+            title = f"{title}: {listing_view.title_suffix}"
+        if listing_view.previous_query is not None:
+            previous_url = url + listing_view.previous_query
+        if listing_view.next_query is not None:
+            next_url = url + listing_view.next_query
+        url += listing_view.query
     description = description_of(page)
     image = image_of(page)
-    image_url, image_type, image_width, image_height = (
-        share_image(image, request) if image else (None, None, None, None)
-    )
-    base = {"@context": SCHEMA_ORG, "name": page.seo_title or page.title, "url": url}
+    if image:
+        image_url, image_type, image_width, image_height = share_image(image, request)
+        image_alt = getattr(image, "description", "") or image.title
+    else:
+        image_url, image_type, image_width, image_height = default_share_image(request)
+        image_alt = organization(request).name if image_url else ""
+    base = {"@context": SCHEMA_ORG, "name": title, "url": url}
     if description:
         base["description"] = description
     if image_url:
@@ -146,7 +118,9 @@ def head_meta(page, request, listed_items=()):
     data = structured_data(page, request, base, list(listed_items))
     return {
         "canonical_url": url,
-        "title": page.seo_title or page.title,
+        "previous_url": previous_url,
+        "next_url": next_url,
+        "title": title,
         "description": description,
         "write_description": bool(description and not page.search_description),
         "og_type": "article" if isinstance(page, ListablePage) else "website",
@@ -155,7 +129,7 @@ def head_meta(page, request, listed_items=()):
         "image_type": image_type,
         "image_width": image_width,
         "image_height": image_height,
-        "image_alt": getattr(image, "description", "") or getattr(image, "title", ""),
+        "image_alt": image_alt,
         "json_ld": json_ld_script(data) if data else "",
         "feeds": feed_links(page, request),
     }

@@ -6,6 +6,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ArticlePage, ContentVersion, ListablePage, Person, TopicIndexPage, WebinarPage
+from .navigation import forget_site_menus
 from .purging import purge_api_caches
 
 # Fields whose change alters what readers see, for a live page saved without
@@ -22,6 +23,7 @@ def sites_changed(**kwargs):
     moves on and no entry made under the old Sites is served again.
     """
     ContentVersion.bump()
+    forget_site_menus()
 
 
 @receiver(post_save)
@@ -50,6 +52,7 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs
 @receiver(page_unpublished)
 def page_visibility_changed(instance, **kwargs):
     ContentVersion.bump()
+    forget_site_menus()
     purge_api_caches(instance, topic_id=getattr(instance, "topic_id", None))
 
 
@@ -57,6 +60,7 @@ def page_visibility_changed(instance, **kwargs):
 def page_deleted(sender, **kwargs):
     if issubclass(sender, Page):
         ContentVersion.bump()
+        forget_site_menus()
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -67,6 +71,7 @@ def page_deleted(sender, **kwargs):
 @receiver(post_delete, sender=get_image_model())
 def shown_content_changed(**kwargs):
     ContentVersion.bump()
+    forget_site_menus()
 
 
 @receiver(page_published)

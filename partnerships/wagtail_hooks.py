@@ -1,11 +1,14 @@
 from django.http import Http404
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin.choosers import PartnerChooserViewSet, PersonChooserViewSet
 from .admin.dashboard import UpcomingWebinarsPanel
 from .admin.modeladmin import PartnerAdmin, PersonAdmin, WebinarAdmin
+from .images import EnlargeOperation
 
 modeladmin_register(PersonAdmin)
 modeladmin_register(PartnerAdmin)
@@ -33,3 +36,14 @@ def register_partner_chooser():
 def add_upcoming_webinars_panel(request, panels):
     # "Awaiting your review" is Wagtail's own panel; it lists what the user can moderate.
     panels.append(UpcomingWebinarsPanel())
+
+
+@hooks.register("register_image_operations")
+def register_enlarge_operation():
+    return [("enlarge", EnlargeOperation)]
+
+
+@hooks.register("insert_editor_js")
+def name_unnamed_editor_inputs():
+    """Names for the tag and rich text inputs Wagtail leaves unnamed (see the script)."""
+    return format_html('<script src="{}"></script>', static("partnerships/js/field-names.js"))

@@ -23,6 +23,7 @@ def chromium_page(viewport=None):
         )
         try:
             page = browser.new_page(viewport=viewport or {"width": 1100, "height": 900})
+            page.set_default_timeout(15_000)
             yield page
         finally:
             browser.close()

@@ -29,7 +29,7 @@ def test_topic_detail_has_intro_photo_credit_related_topics_and_recent_items(cli
         "display": seed.credit,
     }
     hero = data["hero_image"]
-    assert hero["alt"] and [r["width"] for r in hero["renditions"]] == [640, 1024, 1200]
+    assert hero["alt"] and [r["width"] for r in hero["renditions"]] == [640, 1024, 1600]
     assert hero["srcset"].count("w, ") == 2 and hero["renditions"][0]["url"].startswith("http")
     (related,) = data["related_topics"]
     assert related["title"] == seed.related_title and related["teaser"] == seed.related_teaser

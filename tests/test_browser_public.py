@@ -18,7 +18,7 @@ def served_demo(live_server):
     return live_server.url
 
 
-def test_reader_sees_the_seed_topic_page_in_a_real_browser(served_demo, artifacts):
+def test_reader_sees_the_seed_topic_page_in_a_real_browser(served_demo):
     seed = read_seed()
     with chromium_page() as page:
         page.goto(f"{served_demo}/partnerships-collaboration/")
@@ -29,16 +29,17 @@ def test_reader_sees_the_seed_topic_page_in_a_real_browser(served_demo, artifact
         assert list(zip(titles, metas, strict=True)) == [
             (item.title, item.meta) for item in seed.items
         ]
-        assert page.locator(".topic-photo img").evaluate("img => img.naturalWidth") == 1200
-        page.screenshot(path=artifacts / "topic-page.png", full_page=True)
+        # The browser picks the rendition the layout needs, never one smaller than shown.
+        hero = page.locator(".topic-photo img")
+        assert hero.evaluate("img => img.naturalWidth >= img.clientWidth && img.complete")
 
-        page.get_by_role("link", name="Webinars").click()
+        page.get_by_role("link", name="Webinars", exact=True).click()
         page.wait_for_url("**?kind=webinar")
         assert set(page.locator(".recent-items .card-meta").all_inner_texts()) == {
             item.meta for item in seed.items if "Webinar" in item.meta
         }
 
-        page.get_by_role("link", name=seed.related_title).click()
+        page.locator(".related-topics").get_by_role("link", name=seed.related_title).click()
         page.wait_for_url("**/community-engagement/")
         assert page.locator("h1").inner_text() == seed.related_title
 

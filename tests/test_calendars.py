@@ -44,7 +44,9 @@ def test_seed_webinar_calendar_is_the_webinar_in_utc(client, demo):
     assert str(event["UID"]) == f"webinar-{webinar.pk}@testserver"
     assert str(event["SUMMARY"]) == "Smart Spaces are Community Places"
     assert str(event["URL"]) == f"http://testserver{webinar.url}"
-    assert str(event["DESCRIPTION"]).startswith("In this webinar, learn design thinking")
+    assert str(event["DESCRIPTION"]).startswith(
+        "Tue 27 April 2021, 3–4 p.m. EDT\n\nIn this webinar, learn design thinking"
+    )
     assert event["CATEGORIES"].cats == ["library spaces"]
     assert event.decoded("LAST-MODIFIED") == webinar.last_published_at
     assert event.decoded("DTSTAMP") == webinar.last_published_at
@@ -69,7 +71,8 @@ def test_upcoming_webinar_page_links_to_its_calendar(client, topic):
     assert event_titles(client, link["href"]) == ["Soon"]
 
 
-def test_topic_calendar_lists_upcoming_webinars_soonest_first(client, topic):
+def test_topic_calendar_lists_upcoming_webinars_soonest_first(client, topic, settings):
+    settings.PARTNERSHIPS = {}  # an organisation without an email address
     publish_webinar(topic, "Next month", starts_in_days=30)
     publish_webinar(topic, "Tomorrow", starts_in_days=1)
     publish_webinar(topic, "Last week", starts_in_days=-7)
@@ -81,8 +84,39 @@ def test_topic_calendar_lists_upcoming_webinars_soonest_first(client, topic):
     assert str(calendar["X-WR-CALNAME"]) == (
         "Partnerships & collaboration webinars · Library partnerships"
     )
-    assert calendar["METHOD"] == "PUBLISH"
     assert calendar.decoded("REFRESH-INTERVAL") == datetime.timedelta(hours=1)
+    # No email address for the site's organisation: no ORGANIZER, so no METHOD.
+    assert "METHOD" not in calendar
+    assert all("ORGANIZER" not in event for event in calendar.walk("VEVENT"))
+
+
+def test_published_calendars_name_their_organizer(client, topic, settings):
+    settings.PARTNERSHIPS = {
+        "ORGANIZATION": {"name": "Hudson Valley Libraries", "email": "webinars@example.org"}
+    }
+    publish_webinar(topic, "Tomorrow", starts_in_days=1)
+    webinar = publish_webinar(topic, "Next week", starts_in_days=7)
+
+    for url in ("/webinars.ics", "/partnerships-collaboration/webinars.ics", calendar_url(webinar)):
+        calendar = parse_calendar(client.get(url))
+        assert calendar["METHOD"] == "PUBLISH", url
+        events = calendar.walk("VEVENT")
+        assert events, url
+        for event in events:  # RFC 5546: every PUBLISHed event has an ORGANIZER
+            assert str(event["ORGANIZER"]) == "mailto:webinars@example.org"
+            assert event["ORGANIZER"].params["CN"] == "Hudson Valley Libraries"
+
+
+def test_a_calendar_without_events_is_still_a_valid_calendar(client, demo):
+    response = client.get("/partnerships-collaboration/webinars.ics")
+    calendar = parse_calendar(response)
+
+    assert calendar.walk("VEVENT") == []
+    # RFC 5545: a VCALENDAR holds at least one component; the site's time zone is one.
+    assert [component.name for component in calendar.subcomponents] == ["VTIMEZONE"]
+    assert str(calendar.subcomponents[0]["TZID"]) == "America/New_York"
+    text = response.content.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and "PRODID:" in text and "VERSION:2.0" in text
 
 
 def test_seed_topic_calendar_is_empty_once_its_webinars_are_over(client, demo):

@@ -89,7 +89,7 @@ def test_demo_loader_rejects_a_site_url_that_is_not_absolute(db):
 
 def test_every_demo_page_renders(client, demo):
     pages = Page.objects.live().filter(depth__gt=1).specific()
-    assert len(pages) == 13  # home, two topics, ten items
+    assert len(pages) == 14  # home, two topics, ten items, the accessibility statement
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

@@ -138,7 +138,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The demo library is in New York: American English, so times read "2–3 p.m." in
+# the public pages and the admin alike. (Dates keep the seed's "11 November 2021":
+# the plugin writes them with explicit formats.)
+LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
@@ -157,6 +160,17 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Library partnerships"
+# The demo library network, for structured data, calendars and the footer (the
+# organisation's name is the site's).
+PARTNERSHIPS = {
+    "ORGANIZATION": {
+        "email": "partnerships@example.org",
+        "telephone": "+1 845-555-0142",
+        "address": "120 Market Street, Poughkeepsie, NY 12601",
+        "logo": "apple-touch-icon.png",
+    },
+    "DEFAULT_SHARE_IMAGE": "img/share.png",
+}
 # Absolute URLs in the admin and in notification emails point here.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 

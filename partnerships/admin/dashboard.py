@@ -1,4 +1,3 @@
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -21,8 +20,8 @@ class UpcomingWebinarsPanel(Component):
             user, ["add", "change", "publish"]
         )
         webinars = with_editorial_status(
-            WebinarPage.objects.filter(pk__in=editable.values("pk"), ends_at__gt=timezone.now())
-        ).order_by("starts_at")[: self.limit]
+            WebinarPage.objects.filter(pk__in=editable.values("pk")).upcoming()
+        )[: self.limit]
         context["webinars"] = [
             {
                 "page": webinar,

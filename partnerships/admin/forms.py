@@ -1,6 +1,18 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..validators import plain_text_rules, tidy_pasted_text
+from .datetime_fields import describe_datetime_field
+
+# A new webinar starting within this much before the moment it is saved (or in
+# the minute after) was most likely given the current time by mistake.
+CLOSE_TO_NOW = datetime.timedelta(minutes=10)
+LONGEST_USUAL_WEBINAR = datetime.timedelta(hours=24)
 
 
 def tidy_tag_names(names):
@@ -35,5 +47,48 @@ class PastedTextPageForm(WagtailAdminPageForm):
 
 
 class ListablePageForm(PastedTextPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateTimeField):
+                describe_datetime_field(field)
+
     def clean_tags(self):
         return tidy_tag_names(self.cleaned_data["tags"])
+
+
+class WebinarPageForm(ListablePageForm):
+    """Asks before saving times that look like a mistake rather than a plan."""
+
+    confirm_times = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Yes, these times are right"),
+        help_text=gettext_lazy("Tick this and save again to keep the times as they are."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.confirmations_needed = set()
+        starts_at, ends_at = cleaned_data.get("starts_at"), cleaned_data.get("ends_at")
+        is_new = self.instance.pk is None
+        times_changed = is_new or {"starts_at", "ends_at"} & set(self.changed_data)
+        if not (starts_at and ends_at and times_changed) or cleaned_data.get("confirm_times"):
+            return cleaned_data
+        now = timezone.now()
+        if is_new and now - CLOSE_TO_NOW <= starts_at <= now + datetime.timedelta(minutes=1):
+            self.add_error(
+                "starts_at",
+                _(
+                    "This is about the time you are saving at. If you typed another date, "
+                    "the date picker may have replaced it: check it, or confirm it below."
+                ),
+            )
+            self.confirmations_needed.add("confirm_times")
+        if ends_at - starts_at > LONGEST_USUAL_WEBINAR:
+            self.add_error(
+                "ends_at",
+                _("This webinar would last %(days)s days. Check both dates, or confirm them below.")
+                % {"days": round((ends_at - starts_at) / datetime.timedelta(days=1), 1)},
+            )
+            self.confirmations_needed.add("confirm_times")
+        return cleaned_data

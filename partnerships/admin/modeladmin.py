@@ -1,7 +1,6 @@
 """The People, Partners and Webinars sections of the admin menu (wagtail-modeladmin)."""
 
 from django.contrib.admin import SimpleListFilter
-from django.utils import timezone
 from wagtail_modeladmin.options import ModelAdmin
 
 from ..models import Partner, Person, WebinarPage
@@ -37,9 +36,9 @@ class WebinarTimingFilter(SimpleListFilter):
     def queryset(self, request, queryset):
         # A webinar is upcoming until it ends, as on the public page.
         if self.value() == "upcoming":
-            return queryset.filter(ends_at__gt=timezone.now())
+            return queryset.upcoming()
         if self.value() == "past":
-            return queryset.filter(ends_at__lte=timezone.now())
+            return queryset.past()
         return queryset
 
 
@@ -50,7 +49,7 @@ class WebinarAdmin(ModelAdmin):
     menu_label = "Webinars"
     menu_icon = "date"
     menu_order = 230
-    list_display = ("title", "topic_title", "starts_at", "presenters", "status")
+    list_display = ("title", "topic_title", "when", "presenters", "status")
     list_filter = (WebinarTimingFilter,)
     search_fields = ("title",)
     ordering = ["-starts_at"]
@@ -63,6 +62,13 @@ class WebinarAdmin(ModelAdmin):
         return webinar.topic.title if webinar.topic else ""
 
     topic_title.short_description = "topic"
+
+    @staticmethod
+    def when(webinar):
+        return str(webinar.when)
+
+    when.short_description = "when"
+    when.admin_order_field = "starts_at"
 
     @staticmethod
     def presenters(webinar):

@@ -2,7 +2,6 @@
 
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
-from django.utils import timezone
 from wagtail.models import WorkflowState, get_default_page_content_type
 
 UPCOMING, PAST, DRAFT, IN_REVIEW = "upcoming", "past", "draft", "in review"
@@ -28,7 +27,7 @@ def editorial_status(webinar):
         return IN_REVIEW
     if not webinar.live:
         return DRAFT
-    return UPCOMING if webinar.ends_at > timezone.now() else PAST
+    return UPCOMING if webinar.is_upcoming else PAST
 
 
 def presenter_names(webinar):

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.urls import path
-from django.utils import timezone
 from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
@@ -16,7 +15,7 @@ from wagtail.models import Page
 
 from ..conf import partnerships_setting
 from ..http import IGNORED_PARAMETERS
-from ..models import ListablePage, WebinarPage, as_kinds, listable_page_models
+from ..models import ListablePage, as_kinds, listable_page_models
 from ..sites import absolute_url, requested_site
 from .cursors import Cursor, Ordering
 from .hardening import CachedEndpointMixin
@@ -185,12 +184,8 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
 
         upcoming = parse_bool(params, "upcoming")
         if upcoming is not None:
-            # Only webinars have a time; "upcoming" means it has not ended yet.
-            queryset = queryset.of_kinds([WebinarPage.kind])
-            now = timezone.now()
-            queryset = queryset.filter(
-                **{"webinarpage__ends_at__gt" if upcoming else "webinarpage__ends_at__lte": now}
-            )
+            # Only kinds with a schedule (webinars) have a time: the queryset's one rule.
+            queryset = queryset.upcoming() if upcoming else queryset.past()
         return queryset
 
     def requested_site(self):

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
+from ..structured_data import person
 from .listing import ListablePage
 
 
@@ -63,6 +64,12 @@ class ArticlePage(ListablePage):
     def credits(self):
         """Authors with their people and photos, in one query for the page and its metadata."""
         return list(self.authors.select_related("person__photo"))
+
+    def structured_data(self, request, base, listed_items=()):
+        return super().structured_data(request, base) | {
+            "@type": "NewsArticle",
+            "author": [person(credit.person) for credit in self.credits],
+        }
 
     @classmethod
     def api_prefetches(cls):

@@ -33,7 +33,9 @@ from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting
 from ..sanitise import clean_stream_rich_text
 from ..search_terms import search_words
+from ..structured_data import instant, modified_at, organization_data, published_at
 from ..validators import SummaryLength, check_plain_text, multiline_text
+from .kinds_query import KindsQuerySetMixin, direct_kinds
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 # Search ranks at most this many matches; nobody reads further.
@@ -58,7 +60,7 @@ class JSONNameList(Aggregate):
         )
 
 
-class ListablePageQuerySet(VisiblePageQuerySet):
+class ListablePageQuerySet(KindsQuerySetMixin, VisiblePageQuerySet):
     """The listing query every reader-facing view builds on: `ListablePage.objects`.
 
     Its methods chain. Rows are of the shared table, so one query serves a listing
@@ -263,6 +265,9 @@ class ListablePage(
     kind_label = ""
     kind_label_plural = ""
     listing_card_template = "partnerships/cards/listing_card.html"
+    # (start field, end field) for kinds that happen at a time, as webinars do:
+    # they are listed as upcoming until they end.
+    schedule_fields = None
 
     class Meta:
         indexes = [
@@ -276,6 +281,20 @@ class ListablePage(
     def api_prefetches(cls):
         """Lookups (relative to the kind) that make an API field cost no query per item."""
         return {}
+
+    def structured_data(self, request, base, listed_items=()):
+        """schema.org JSON-LD for this item (`base` holds name, url, description, image).
+
+        A kind overrides it to say what it is: news is a NewsArticle, a webinar an Event.
+        """
+        return base | {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "datePublished": instant(published_at(self)),
+            "dateModified": instant(modified_at(self)),
+            "publisher": organization_data(request),
+            "mainEntityOfPage": base["url"],
+        }
 
     def body_text(self) -> str:
         """Plain text of the kind's `body` StreamField, if it has one."""
@@ -356,19 +375,15 @@ class ListablePage(
 
 def kind_accessors():
     """Names of the one-to-one links from the shared table to each kind's own table."""
-    return [
-        relation.get_accessor_name()
-        for relation in ListablePage._meta.related_objects
-        if relation.one_to_one and relation.parent_link
-    ]
+    return [accessor for accessor, _ in direct_kinds(ListablePage)]
 
 
 def as_kinds(rows):
     """Each row of a `with_kinds()` query as its own kind, without further queries.
 
     Django builds the kind's object from the joined columns, but that object
-    does not share the row's caches, so the selected listing image and any
-    prefetched tags are handed over to it.
+    does not share the row's caches, so the selected relations (listing image,
+    topic) and any prefetched tags are handed over to it.
     """
     accessors = kind_accessors()
     items = []
@@ -378,8 +393,9 @@ def as_kinds(rows):
         if item is None:  # a kind of a kind: not joined, so ask Wagtail
             items.append(row.specific)
             continue
-        if "listing_image" in cache:
-            item._state.fields_cache["listing_image"] = cache["listing_image"]
+        for name, related in cache.items():  # the listing image, the topic…
+            if name not in accessors:
+                item._state.fields_cache.setdefault(name, related)
         if hasattr(row, "tag_names"):
             item.tag_names = row.tag_names
         item._prefetched_objects_cache = {

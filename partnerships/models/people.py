@@ -2,6 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .webinar import web_address
+
 
 class Person(index.Indexed, models.Model):
     """An author of news or a presenter of webinars."""
@@ -22,6 +24,13 @@ class Person(index.Indexed, models.Model):
         help_text="A head-and-shoulders photo; it is shown small and round.",
     )
     bio = models.TextField(blank=True, help_text="Two or three sentences about them.")
+    profile_url = models.URLField(
+        "profile page",
+        blank=True,
+        validators=[web_address],
+        help_text="A page about them (a staff profile, a biography), starting with https://. "
+        "Their name links to it, and search engines learn who they are.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -29,6 +38,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        FieldPanel("profile_url"),
     ]
 
     search_fields = [

@@ -29,11 +29,15 @@ from ..query import VisiblePageQuerySet
 from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
 from ..sanitise import clean_rich_text
 from ..sites import request_site
+from ..structured_data import SCHEMA_ORG
 from ..validators import check_plain_text, multiline_text, single_line_text
 from .fields import WebAddressField
 from .listing import ListablePage, as_kinds, listable_page_models
+from .listing_view import listing_view
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# How many upcoming webinars (and other scheduled kinds) lead a topic's first page.
+UPCOMING_LIMIT = 3
 
 
 def default_items_per_page():
@@ -164,6 +168,26 @@ class TopicIndexPage(
         parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
         return f"Photo: {', '.join(parts)}" if parts else ""
 
+    def structured_data(self, request, base, listed_items=()):
+        """A CollectionPage whose ItemList is what this view of the topic lists."""
+        return base | {
+            "@type": "CollectionPage",
+            "mainEntity": {
+                "@type": "ItemList",
+                "itemListOrder": f"{SCHEMA_ORG}/ItemListOrderDescending",
+                "numberOfItems": len(listed_items),
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "url": item.get_full_url(request),
+                        "name": item.title,
+                    }
+                    for position, item in enumerate(listed_items, start=1)
+                ],
+            },
+        }
+
     def children_as_own_types(self):
         # Every child is a listable kind, and one query joins every kind's table.
         return ListablePage.objects.child_of(self).with_kinds()
@@ -195,19 +219,34 @@ class TopicIndexPage(
             items = items.tagged(tag_slug) if tag else items.none()
 
         try:
-            items_page = listing_page(items, request.GET.get("page", "1"), self.items_per_page)
+            items_page = listing_page(
+                items.for_cards(), request.GET.get("page", "1"), self.items_per_page
+            )
         except InvalidPage:
             raise Http404("There is no such page of items.") from None
+        items_page.object_list = as_kinds(items_page.object_list)
+
+        # The first page leads with what is still to come, from the same filtered listing.
+        upcoming = []
+        if items_page.number == 1 and (not kind or kinds[kind].schedule_fields):
+            upcoming = as_kinds(items.upcoming().for_cards()[:UPCOMING_LIMIT])
 
         related_topics = self.visible_related_topics(request)
         context.update(
             items_page=items_page,
+            upcoming_items=upcoming,
             kinds=sorted(kinds.values(), key=lambda model: model.kind_label),
             active_kind=kind,
             tag=tag,
             tag_slug=tag_slug,
             related_topics=related_topics,
-            fresh_until=soonest_expiry(self, *items_page.object_list, *related_topics),
+            fresh_until=soonest_expiry(self, *items_page.object_list, *upcoming, *related_topics),
+            listing_view=listing_view(
+                kinds[kind] if kind else None,
+                tag_slug,
+                tag.name if tag else tag_slug,
+                items_page,
+            ),
         )
         return context
 

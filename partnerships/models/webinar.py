@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -16,10 +17,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
+from ..admin.datetime_fields import ConfirmationPanel
+from ..admin.forms import WebinarPageForm
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
-from ..validators import web_address  # noqa: F401 - partners.py takes it from here
+from ..structured_data import SCHEMA_ORG, instant, organization_data, person
+from ..times import time_range
+from ..validators import (
+    is_web_address,
+    web_address,  # noqa: F401 - partners.py takes it from here
+)
 from .fields import WebAddressField
+from .kinds_query import not_ended
 from .listing import ListablePage, ListablePageQuerySet
 
 
@@ -40,16 +49,20 @@ class WebinarPagePresenter(Orderable):
 class WebinarPageQuerySet(ListablePageQuerySet):
     def upcoming(self):
         """Webinars that have not ended yet, soonest first."""
-        return self.filter(ends_at__gt=timezone.now()).order_by("starts_at", "pk")
+        return self.filter(not_ended()).order_by("starts_at", "pk")
+
+    def past(self):
+        """Webinars that have ended."""
+        return self.exclude(not_ended())
 
 
 class WebinarPage(ListablePage):
     """An online event, before it happens (registration) and after (recording)."""
 
-    starts_at = models.DateTimeField(
-        "starts at", help_text="Date and time the webinar begins, in the site's time zone."
-    )
-    ends_at = models.DateTimeField("ends at", help_text="Date and time the webinar ends.")
+    # The admin's form adds the format to type and the editor's time zone to each
+    # help text (`partnerships.admin.datetime_fields`).
+    starts_at = models.DateTimeField("starts at", help_text="When the webinar begins.")
+    ends_at = models.DateTimeField("ends at", help_text="When the webinar ends.")
     registration_url = WebAddressField(
         "registration link",
         blank=True,
@@ -66,6 +79,7 @@ class WebinarPage(ListablePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                ConfirmationPanel("confirm_times"),
                 FieldPanel("registration_url"),
                 FieldPanel("recording_url"),
             ],
@@ -99,23 +113,67 @@ class WebinarPage(ListablePage):
     ]
 
     objects = PageManager.from_queryset(WebinarPageQuerySet)()
+    base_form_class = WebinarPageForm
 
     kind = "webinar"
     kind_label = "Webinar"
     kind_label_plural = "Webinars"
     listing_card_template = "partnerships/cards/webinar_card.html"
+    schedule_fields = ("starts_at", "ends_at")
 
     class Meta:
         verbose_name = "webinar"
 
     @property
     def is_upcoming(self):
+        """`not_ended()` for one webinar already loaded: it has not ended yet."""
         return self.ends_at > timezone.now()
+
+    @cached_property
+    def when(self):
+        """“Thu 10 December 2026, 2–3 p.m. EST” (see `partnerships.times`)."""
+        return time_range(self.starts_at, self.ends_at)
+
+    @property
+    def attendance_url(self):
+        """Where to attend: the registration link until it ends, then the recording.
+
+        Never this page, which is not where the webinar happens: without either
+        link, its structured data names no location.
+        """
+        link = self.registration_url if self.is_upcoming else self.recording_url
+        # A link planted past the model's rules (a script, an old import) is no location.
+        return link if link and is_web_address(link) else ""
+
+    @property
+    def reader_status(self):
+        """(slug, label) of the badge readers see: upcoming, recording available, or past."""
+        if self.is_upcoming:
+            return "upcoming", _("Upcoming")
+        if self.recording_url:
+            return "recording", _("Recording available")
+        return "past", _("Past")
 
     @cached_property
     def credits(self):
         """Presenters with their people and photos, in one query for the page and its metadata."""
         return list(self.presenters.select_related("person__photo"))
+
+    def structured_data(self, request, base, listed_items=()):
+        """A schema.org Event attended online, as Google documents it."""
+        return base | {
+            "@type": "Event",
+            "startDate": instant(self.starts_at),
+            "endDate": instant(self.ends_at),
+            "eventAttendanceMode": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
+            # Cancelled webinars are unpublished, so a published one goes ahead.
+            "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
+            "location": {"@type": "VirtualLocation", "url": self.attendance_url}
+            if self.attendance_url
+            else None,
+            "organizer": organization_data(request),
+            "performer": [person(credit.person) for credit in self.credits],
+        }
 
     @classmethod
     def api_prefetches(cls):

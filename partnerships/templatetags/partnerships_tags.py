@@ -1,6 +1,8 @@
 from django import template
 
 from .. import routes
+from ..navigation import site_menu
+from ..organization import organization
 from ..seo import head_meta
 from ..validators import is_web_address
 
@@ -16,7 +18,7 @@ def partnerships_head_meta(context):
     """
     items_page = context.get("items_page")
     listed_items = items_page.object_list if items_page else ()
-    return head_meta(context["page"], context["request"], listed_items)
+    return head_meta(context["page"], context["request"], listed_items, context.get("listing_view"))
 
 
 @register.simple_tag(takes_context=True)
@@ -33,3 +35,15 @@ def web_link(url):
     import, a script) out of an `href`.
     """
     return url if url and is_web_address(url) else ""
+
+
+@register.simple_tag(takes_context=True)
+def partnerships_site_menu(context):
+    """`{% partnerships_site_menu as menu %}`: `menu.topics` and `menu.pages` to link to."""
+    return site_menu(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def partnerships_organization(context):
+    """`{% partnerships_organization as org %}`: name, url, email, telephone, address."""
+    return organization(context["request"])

@@ -5,7 +5,6 @@ alone, so running it again never overwrites an editor's changes.
 """
 
 import datetime
-import io
 import secrets
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -16,17 +15,22 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
-from home.demo_content import COMMUNITY_TOPIC, ITEMS, PARTNERSHIPS_TOPIC
-from home.models import HomePage
+from home.demo_content import (
+    ACCESSIBILITY_PAGE,
+    COMMUNITY_TOPIC,
+    HOME_SEARCH_DESCRIPTION,
+    ITEMS,
+    PARTNERSHIPS_TOPIC,
+)
+from home.demo_photo import library_photo
+from home.models import HomePage, StandardPage
 from partnerships.models import ArticlePage, TopicIndexPage, TopicRelatedTopic, WebinarPage
 from partnerships.roles import set_up_editorial_roles
 
-HERO_IMAGE_TITLE = "Partnerships & collaboration (placeholder photo)"
+HERO_IMAGE_TITLE = "Partnerships & collaboration: a reading room"
 WEBINAR_START = datetime.time(15, 0)
 WEBINAR_LENGTH = datetime.timedelta(hours=1)
 
@@ -56,6 +60,7 @@ class Command(BaseCommand):
             TopicRelatedTopic.objects.create(page=partnerships, topic=community, sort_order=0)
         for item in ITEMS:
             self.item(partnerships, item)
+        self.standard_page(home, ACCESSIBILITY_PAGE)
         editors, moderators = set_up_editorial_roles(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {partnerships.full_url}"))
         if create_admin:
@@ -78,6 +83,7 @@ class Command(BaseCommand):
                     slug="home",
                     intro="<p>News and webinars for libraries that work with their "
                     "communities, gathered by topic.</p>",
+                    search_description=HOME_SEARCH_DESCRIPTION,
                 )
             )
             home.save_revision().publish()
@@ -98,7 +104,9 @@ class Command(BaseCommand):
     def topic(self, home, data, hero_image=None):
         topic = TopicIndexPage.objects.child_of(home).filter(slug=data["slug"]).first()
         if topic is None:
-            topic = home.add_child(instance=TopicIndexPage(hero_image=hero_image, **data))
+            topic = home.add_child(
+                instance=TopicIndexPage(hero_image=hero_image, show_in_menus=True, **data)
+            )
             topic.save_revision().publish()
         return topic
 
@@ -129,6 +137,13 @@ class Command(BaseCommand):
             first_published_at=published_at, last_published_at=published_at
         )
 
+    def standard_page(self, home, data):
+        page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if page is None:
+            page = home.add_child(instance=StandardPage(show_in_menus=True, **data))
+            page.save_revision().publish()
+        return page
+
     @staticmethod
     def slug_for(data):
         return slugify(data["title"])[:80]
@@ -139,8 +154,8 @@ class Command(BaseCommand):
             return existing
         return Image.objects.create(
             title=HERO_IMAGE_TITLE,
-            description="Coloured circles on a blue background, standing in for a photo.",
-            file=ImageFile(placeholder_photo(), name="partnerships-collaboration.png"),
+            description="Shelves of books around a table where librarians and partners meet.",
+            file=ImageFile(library_photo(), name="partnerships-collaboration.jpg"),
         )
 
     def admin_user(self):
@@ -173,23 +188,3 @@ class Command(BaseCommand):
                 "— shown only this once."
             )
         )
-
-
-def placeholder_photo():
-    """A generated stand-in for the seed's photo, drawn locally (no downloads)."""
-    width, height = 1200, 500
-    image = PILImage.new("RGB", (width, height))
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        shade = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=(int(20 + 40 * shade), int(90 + 60 * shade), int(140 + 50 * shade)),
-        )
-    for i, (x, r) in enumerate([(250, 140), (520, 180), (820, 150), (1040, 110)]):
-        colour = [(242, 169, 0), (255, 255, 255), (120, 200, 170), (230, 110, 80)][i]
-        draw.ellipse([x - r, 330 - r, x + r, 330 + r], fill=colour)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    buffer.seek(0)
-    return buffer

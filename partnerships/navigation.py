@@ -1,0 +1,90 @@
+"""The site's menu: the pages under its home page that editors show in menus.
+
+A host's `base.html` reads it on every page (`{% partnerships_site_menu %}`),
+so it is kept in Django's cache, per Site, and costs no query once warm. It is
+dropped whenever a page is published, unpublished, moved or deleted, a view
+restriction changes or a Site is saved, and kept no longer than the first
+expiry time among its pages, so a page never stays in the menu once hidden.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from .conf import partnerships_setting
+from .models import TopicIndexPage
+from .query import VisiblePageQuerySet
+
+logger = logging.getLogger(__name__)
+
+CACHE_KEY = "partnerships:site-menu:{}"
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    title: str
+    url: str
+    is_topic: bool
+
+
+@dataclass(frozen=True)
+class SiteMenu:
+    topics: list  # MenuLinks of the topics, in the editors' order
+    pages: list  # MenuLinks of other pages (an about page, an accessibility statement)
+
+
+def site_menu(request) -> SiteMenu:
+    site = Site.find_for_request(request)
+    if site is None:
+        return SiteMenu([], [])
+    key = CACHE_KEY.format(site.pk)
+    try:
+        links = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache that is down is a miss
+        links = None
+    if links is None:
+        links, expires_at = menu_links(site, request)
+        # Kept as long as a public page may be: should a change not reach a shared
+        # cache (Redis unreachable when it was dropped), the menu is right again soon.
+        seconds = partnerships_setting("API_CACHE_MAX_AGE")
+        if expires_at is not None:
+            seconds = max(0, min(seconds, int((expires_at - timezone.now()).total_seconds())))
+        if seconds:
+            try:
+                cache.set(key, links, seconds)
+            except Exception:  # noqa: BLE001 - the next request builds it again
+                logger.warning("Could not keep the site menu", exc_info=True)
+    return SiteMenu(
+        topics=[link for link in links if link.is_topic],
+        pages=[link for link in links if not link.is_topic],
+    )
+
+
+def menu_links(site, request):
+    """(the links, the first expiry time among their pages or None), in one query."""
+    pages = list(
+        VisiblePageQuerySet(Page)
+        .child_of(site.root_page)
+        .visible()
+        .filter(show_in_menus=True)
+        .order_by("path")
+    )
+    topic_type = ContentType.objects.get_for_model(TopicIndexPage).pk
+    links = [
+        MenuLink(page.title, page.get_url(request), page.content_type_id == topic_type)
+        for page in pages
+    ]
+    expiries = [page.expire_at for page in pages if page.expire_at]
+    return links, min(expiries, default=None)
+
+
+def forget_site_menus():
+    keys = [CACHE_KEY.format(pk) for pk in Site.objects.values_list("pk", flat=True)]
+    try:
+        cache.delete_many(keys)
+    except Exception:  # noqa: BLE001 - a cache that is down holds no menu to forget
+        logger.warning("Could not drop the cached site menus", exc_info=True)
