@@ -4,11 +4,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from .reviewed import ReviewedSnippet
 from .webinar import web_address
 
 
-class Partner(index.Indexed, models.Model):
-    """An organisation that news or webinars were made with."""
+class Partner(ReviewedSnippet):
+    """An organisation that news or webinars were made with.
+
+    A snippet with drafts and review, like `Person`: a new website or logo
+    reaches readers only once a moderator publishes it.
+    """
 
     name = models.CharField(
         max_length=255, help_text="The organisation's name, for example “Pottsboro Library”."
@@ -31,7 +36,8 @@ class Partner(index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        # A draft needs its name too: choosers and the review list show it.
+        FieldPanel("name", required_on_save=True),
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("description"),
@@ -45,6 +51,7 @@ class Partner(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "partner"
 
     def __str__(self):
         return self.name
@@ -65,3 +72,8 @@ class ListablePagePartner(Orderable):
     )
 
     panels = [FieldPanel("partner")]
+
+
+def partners_shown_on(page):
+    """The page's partner links whose partner readers may see, in the editor's order."""
+    return [link for link in page.partners.select_related("partner__logo") if link.partner.is_shown]

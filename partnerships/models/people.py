@@ -2,9 +2,15 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .reviewed import ReviewedSnippet
 
-class Person(index.Indexed, models.Model):
-    """An author of news or a presenter of webinars."""
+
+class Person(ReviewedSnippet):
+    """An author of news or a presenter of webinars.
+
+    A snippet with drafts and review: an editor's change reaches readers only
+    once a moderator publishes it.
+    """
 
     name = models.CharField(max_length=255, help_text="Full name, as readers should see it.")
     role = models.CharField(
@@ -24,7 +30,8 @@ class Person(index.Indexed, models.Model):
     bio = models.TextField(blank=True, help_text="Two or three sentences about them.")
 
     panels = [
-        FieldPanel("name"),
+        # A draft needs its name too: choosers and the review list show it.
+        FieldPanel("name", required_on_save=True),
         FieldPanel("role"),
         FieldPanel("organisation"),
         FieldPanel("photo"),
@@ -34,13 +41,29 @@ class Person(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("role"),
         index.SearchField("organisation"),
         index.FilterField("organisation"),
     ]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "person"
         verbose_name_plural = "people"
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+def shown_credits(credits):
+    """The credits (authors, presenters) whose person readers may see, in the editor's order.
+
+    Reads the credits given (a prefetched or in-memory list included), so pages,
+    previews, the API and JSON-LD apply the same rule without a query of their own.
+    """
+    return [credit for credit in credits if credit.person.is_shown]
+
+
+def credited_names(credits):
+    """The names readers see among `credits`, for the search index."""
+    return " ".join(credit.person.name for credit in shown_credits(credits))

@@ -20,6 +20,8 @@ from wagtail.search import index
 from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from .listing import ListablePage, ListablePageQuerySet
+from .people import credited_names, shown_credits
+from .reviewed import shown_q
 
 web_address = URLValidator(
     schemes=["http", "https"], message="Enter a web address starting with http:// or https://."
@@ -97,9 +99,8 @@ class WebinarPage(ListablePage):
 
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
-        index.RelatedFields(
-            "presenters", [index.RelatedFields("person", [index.SearchField("name")])]
-        ),
+        # The presenters readers see, not every credited person: see `credited_names`.
+        index.SearchField("presenter_names"),
         index.FilterField("starts_at"),
     ]
 
@@ -119,15 +120,21 @@ class WebinarPage(ListablePage):
 
     @cached_property
     def credits(self):
-        """Presenters with their people and photos, in one query for the page and its metadata."""
-        return list(self.presenters.select_related("person__photo"))
+        """Presenters readers may see, with photos, in one query for the page and its metadata."""
+        return shown_credits(self.presenters.select_related("person__photo"))
+
+    def presenter_names(self):
+        return credited_names(self.presenters.select_related("person"))
 
     @classmethod
     def api_prefetches(cls):
         return {
             "presenters": [
                 Prefetch(
-                    "presenters", WebinarPagePresenter.objects.select_related("person__photo")
+                    "presenters",
+                    WebinarPagePresenter.objects.filter(shown_q("person__")).select_related(
+                        "person__photo"
+                    ),
                 ),
                 "presenters__person__photo__renditions",
             ]

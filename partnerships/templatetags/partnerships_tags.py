@@ -1,6 +1,7 @@
 from django import template
 
 from .. import routes
+from ..models.partners import partners_shown_on
 from ..seo import head_meta
 
 register = template.Library()
@@ -22,3 +23,9 @@ def partnerships_head_meta(context):
 def page_file_url(context, page, route_name):
     """`{% page_file_url page "calendar" %}`: the URL of a page's file, e.g. its `.ics`."""
     return routes.page_file_url(page, route_name, context["request"])
+
+
+@register.simple_tag
+def shown_partners(page):
+    """`{% shown_partners page as links %}`: the page's partners that readers may see."""
+    return partners_shown_on(page)
