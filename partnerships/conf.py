@@ -1,6 +1,6 @@
 """The plugin's settings: one `PARTNERSHIPS` dictionary in the host site's settings.
 
-    PARTNERSHIPS = {"EXCERPT_LENGTH": 200, "API_CACHE_MAX_AGE": 300}
+    PARTNERSHIPS = {"EXCERPT_LENGTH": 200, "EDITOR_GROUP": "News editors"}
 
 Any key left out takes its default below.
 """
@@ -18,6 +18,13 @@ DEFAULTS = {
     "API_MAX_LIMIT": 100,
     # How many items a feed carries.
     "FEED_SIZE": 20,
+    # The groups `set_up_editorial_roles` creates and looks after. They are the
+    # plugin's own: Wagtail's "Editors" and "Moderators", and any other group a
+    # host has, are never changed.
+    "EDITOR_GROUP": "Partnership editors",
+    "MODERATOR_GROUP": "Partnership moderators",
+    # The workflow pages, people and partners go through.
+    "REVIEW_WORKFLOW": "Editorial review",
 }
 
 

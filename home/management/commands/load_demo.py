@@ -56,12 +56,14 @@ class Command(BaseCommand):
             TopicRelatedTopic.objects.create(page=partnerships, topic=community, sort_order=0)
         for item in ITEMS:
             self.item(partnerships, item)
-        editors, moderators = set_up_editorial_roles(home)
+        roles = set_up_editorial_roles(home)
+        for note in roles.notes:
+            self.stdout.write(note)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {partnerships.full_url}"))
         if create_admin:
             self.admin_user()
-            self.editorial_user("editor", editors)
-            self.editorial_user("moderator", moderators)
+            self.editorial_user("editor", roles.editors)
+            self.editorial_user("moderator", roles.moderators)
 
     def home_page(self, site_url):
         parts = urlsplit(site_url)
