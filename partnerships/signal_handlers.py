@@ -1,5 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
@@ -58,6 +59,8 @@ def page_deleted(sender, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_save, sender=get_image_model())
 @receiver(post_delete, sender=get_image_model())
+@receiver(post_save, sender=get_document_model())
+@receiver(post_delete, sender=get_document_model())
 def shown_content_changed(**kwargs):
     ContentVersion.bump()
 
