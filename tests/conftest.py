@@ -88,3 +88,13 @@ def editor(editorial_roles, django_user_model):
 @pytest.fixture
 def moderator(editorial_roles, django_user_model):
     return _member_of(editorial_roles.moderators, "moderator", django_user_model)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what waits for the commit (content version bumps), as in production.
+
+    A test runs inside a transaction that never commits, so without it the
+    response cache would never learn that published content changed.
+    """
+    return lambda: django_capture_on_commit_callbacks(execute=True)
