@@ -41,6 +41,16 @@ def test_people_section_lists_searches_and_filters_by_organisation(client, edito
     assert len(pottsboro) == 2 and all("Pottsboro" in row for row in pottsboro)
 
 
+def test_people_section_shows_whether_each_person_is_published(client, editor, people):
+    client.force_login(editor)
+    client.post(snippet_url(Person, "add"), {"name": "Ana Draft", "organisation": "Pottsboro"})
+
+    rows = listed_rows(client.get(snippet_url(Person, "list")))
+
+    assert next(row for row in rows if row.startswith("Ana Draft")).endswith("draft")
+    assert next(row for row in rows if row.startswith("Sam Lee")).endswith("live")
+
+
 def test_editors_add_people_with_a_validated_form(client, editor):
     client.force_login(editor)
     url = snippet_url(Person, "add")

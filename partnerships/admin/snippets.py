@@ -5,7 +5,7 @@ a moderator publishes it. Each section's chooser is the one page forms use.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Partner, Person
@@ -19,7 +19,7 @@ class PersonViewSet(SnippetViewSet):
     menu_name = "people"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "role", "organisation", UpdatedAtColumn()]
+    list_display = ["name", "role", "organisation", UpdatedAtColumn(), LiveStatusTagColumn()]
     list_filter = ["organisation"]
     chooser_viewset_class = PersonChooserViewSet
     # The URLs the chooser had before people became snippets.
@@ -34,7 +34,7 @@ class PartnerViewSet(SnippetViewSet):
     menu_name = "partners"
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["name", "website", UpdatedAtColumn()]
+    list_display = ["name", "website", UpdatedAtColumn(), LiveStatusTagColumn()]
     chooser_viewset_class = PartnerChooserViewSet
     chooser_admin_url_namespace = "partner_chooser"
     chooser_base_url_path = "partner_chooser"
