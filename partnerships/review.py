@@ -9,6 +9,7 @@ host's workflow: they submit to it.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupApprovalTask,
     Workflow,
@@ -35,7 +36,7 @@ def set_up_review(root, moderators, notes, replace=False):
         WorkflowPage.objects.filter(page=root).select_related("workflow").first(),
         lambda: WorkflowPage.objects.create(page=root, workflow=workflow),
         workflow,
-        f"the page “{root.title}” and the pages below it",
+        _("the page “%(page)s” and the pages below it") % {"page": root.title},
         replace,
         notes,
     )
@@ -65,11 +66,11 @@ def review_workflow(moderators, notes):
     """
     workflow, created = Workflow.objects.get_or_create(name=workflow_name())
     if created:
-        notes.append(f"Created the workflow “{workflow.name}”.")
+        notes.append(_("Created the workflow “%(workflow)s”.") % {"workflow": workflow.name})
     elif not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-        notes.append(f"Reactivated the workflow “{workflow.name}”.")
+        notes.append(_("Reactivated the workflow “%(workflow)s”.") % {"workflow": workflow.name})
     task = GroupApprovalTask.objects.filter(
         workflow_tasks__workflow=workflow, name=TASK_NAME
     ).first()
@@ -80,14 +81,20 @@ def review_workflow(moderators, notes):
         WorkflowTask.objects.create(
             workflow=workflow, task=task, sort_order=last.sort_order + 1 if last else 0
         )
-        notes.append(f"Added the task “{TASK_NAME}” to “{workflow.name}”.")
+        notes.append(
+            _("Added the task “%(task)s” to “%(workflow)s”.")
+            % {"task": task.name, "workflow": workflow.name}
+        )
     if not task.active:
         task.active = True
         task.save(update_fields=["active"])
-        notes.append(f"Reactivated the task “{TASK_NAME}”.")
+        notes.append(_("Reactivated the task “%(task)s”.") % {"task": task.name})
     if not task.groups.filter(pk=moderators.pk).exists():
         task.groups.add(moderators)
-        notes.append(f"“{moderators.name}” approve the task “{TASK_NAME}”.")
+        notes.append(
+            _("“%(group)s” approve the task “%(task)s”.")
+            % {"group": moderators.name, "task": task.name}
+        )
     return workflow
 
 
@@ -95,17 +102,25 @@ def assign(existing, create, workflow, what, replace, notes):
     """Assign `workflow` to `what`, leaving a host's own workflow there unless `replace`."""
     if existing is None:
         create()
-        notes.append(f"Assigned “{workflow.name}” to {what}.")
+        notes.append(
+            _("Assigned “%(workflow)s” to %(what)s.") % {"workflow": workflow.name, "what": what}
+        )
     elif existing.workflow_id == workflow.pk:
         return
     elif replace:
         previous = existing.workflow.name
         existing.workflow = workflow
         existing.save(update_fields=["workflow"])
-        notes.append(f"Replaced the workflow “{previous}” with “{workflow.name}” on {what}.")
+        notes.append(
+            _("Replaced the workflow “%(previous)s” with “%(workflow)s” on %(what)s.")
+            % {"previous": previous, "workflow": workflow.name, "what": what}
+        )
     else:
         notes.append(
-            f"Left the workflow “{existing.workflow.name}” that {what} already had: "
-            f"they are reviewed by it, not by “{workflow.name}” (--replace-workflow "
-            "assigns ours instead)."
+            _(
+                "Left the workflow “%(theirs)s” that %(what)s already had: they are "
+                "reviewed by it, not by “%(workflow)s” (--replace-workflow assigns ours "
+                "instead)."
+            )
+            % {"theirs": existing.workflow.name, "what": what, "workflow": workflow.name}
         )

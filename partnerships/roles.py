@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow
 
 from .conf import partnerships_setting
@@ -117,7 +118,7 @@ def set_up_editorial_roles(root, replace_workflow=False):
 def own_group(role, notes):
     group, created = Group.objects.get_or_create(name=group_name(role))
     if created:
-        notes.append(f"Created the group “{group.name}”.")
+        notes.append(_("Created the group “%(group)s”.") % {"group": group.name})
     return group
 
 
@@ -125,11 +126,11 @@ def grant(group, root, role, notes):
     """Add what the role needs; what the group already holds, here or elsewhere, stays."""
     added = []
     for codename in PAGE_PERMISSIONS[role]:
-        _, created = GroupPagePermission.objects.get_or_create(
+        right, created = GroupPagePermission.objects.get_or_create(
             group=group, page=root, permission=permission(f"wagtailcore.{codename}")
         )
         if created:
-            added.append(f"{codename} on “{root.title}”")
+            added.append(_("%(right)s on “%(page)s”") % {"right": codename, "page": root.title})
     held = set(group.permissions.values_list("pk", flat=True))
     for dotted_name in MODEL_PERMISSIONS[role]:
         if permission(dotted_name).pk not in held:
@@ -137,13 +138,18 @@ def grant(group, root, role, notes):
             added.append(dotted_name.split(".")[1])
     root_collection = Collection.get_first_root_node()
     for dotted_name in COLLECTION_PERMISSIONS[role]:
-        _, created = GroupCollectionPermission.objects.get_or_create(
+        right, created = GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root_collection, permission=permission(dotted_name)
         )
         if created:
-            added.append(f"{dotted_name.split('.')[1]} in “{root_collection.name}”")
+            added.append(
+                _("%(right)s in “%(collection)s”")
+                % {"right": dotted_name.split(".")[1], "collection": root_collection.name}
+            )
     if added:
-        notes.append(f"Gave “{group.name}”: {', '.join(added)}.")
+        notes.append(
+            _("Gave “%(group)s”: %(rights)s.") % {"group": group.name, "rights": ", ".join(added)}
+        )
 
 
 def withdraw_publishing(editors, notes):
@@ -153,7 +159,10 @@ def withdraw_publishing(editors, notes):
         group=editors, permission__codename__in=EDITORS_NEVER["page"]
     ).select_related("page", "permission")
     for right in page_rights:
-        removed.append(f"{right.permission.codename} on “{right.page.title}”")
+        removed.append(
+            _("%(right)s on “%(page)s”")
+            % {"right": right.permission.codename, "page": right.page.title}
+        )
         right.delete()
     for dotted_name in EDITORS_NEVER["model"]:
         if editors.permissions.filter(pk=permission(dotted_name).pk).exists():
@@ -163,9 +172,13 @@ def withdraw_publishing(editors, notes):
         group=editors, permission__in=[permission(name) for name in EDITORS_NEVER["collection"]]
     ).select_related("collection", "permission")
     for right in collection_rights:
-        removed.append(f"{right.permission.codename} in “{right.collection.name}”")
+        removed.append(
+            _("%(right)s in “%(collection)s”")
+            % {"right": right.permission.codename, "collection": right.collection.name}
+        )
         right.delete()
     if removed:
         notes.append(
-            f"Took from “{editors.name}”, whose changes a moderator reviews: {', '.join(removed)}."
+            _("Took from “%(group)s”, whose changes a moderator reviews: %(rights)s.")
+            % {"group": editors.name, "rights": ", ".join(removed)}
         )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from partnerships.roles import set_up_editorial_roles
@@ -32,11 +33,18 @@ class Command(BaseCommand):
                 raise CommandError("There is no default site; pass --root PAGE_ID.")
             page = site.root_page
         roles = set_up_editorial_roles(page, replace_workflow=replace_workflow)
-        for note in roles.notes or ["Nothing to change: everything was set up already."]:
+        for note in roles.notes or [_("Nothing to change: everything was set up already.")]:
             self.stdout.write(note)
         self.stdout.write(
             self.style.SUCCESS(
-                f"“{roles.editors.name}” and “{roles.moderators.name}” edit “{page.title}” "
-                f"and below, people and partners."
+                _(
+                    "“%(editors)s” and “%(moderators)s” edit “%(page)s” and below, "
+                    "people and partners."
+                )
+                % {
+                    "editors": roles.editors.name,
+                    "moderators": roles.moderators.name,
+                    "page": page.title,
+                }
             )
         )
