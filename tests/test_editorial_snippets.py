@@ -33,8 +33,10 @@ def partner():
 @pytest.fixture
 def article(topic, person, partner):
     page = ArticleFactory(parent=topic, title="Gardens and health", live=False)
-    page.authors.add(ArticlePageAuthor(person=person))
-    page.partners.add(ListablePagePartner(partner=partner))
+    # Numbered as the admin numbers them (a row without a number sorts first on
+    # SQLite and last on PostgreSQL).
+    page.authors.add(ArticlePageAuthor(person=person, sort_order=0))
+    page.partners.add(ListablePagePartner(partner=partner, sort_order=0))
     page.save_revision().publish()
     return ArticlePage.objects.get(pk=page.pk)
 
