@@ -279,3 +279,14 @@ def test_demo_creates_an_editor_and_a_moderator_with_passwords_shown_once(db):
     assert "with password" not in again
     for password in passwords.values():
         assert password not in again
+
+
+def test_the_demo_moves_its_accounts_from_an_earlier_set_up_into_the_new_groups(
+    django_user_model,
+):
+    editor = django_user_model.objects.create_user("editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+
+    load_demo(create_admin=True)
+
+    assert set(editor.groups.values_list("name", flat=True)) == {"Editors", group_name(EDITOR)}
