@@ -1,6 +1,6 @@
 """The plugin's settings: one `PARTNERSHIPS` dictionary in the host site's settings.
 
-    PARTNERSHIPS = {"EXCERPT_LENGTH": 200, "API_CACHE_MAX_AGE": 300}
+    PARTNERSHIPS = {"EXCERPT_LENGTH": 200, "EDITOR_GROUP": "News editors"}
 
 Any key left out takes its default below.
 """
@@ -33,6 +33,13 @@ DEFAULTS = {
     # A picture (static path or absolute URL, ideally 1200×630) for link previews of
     # pages that have none of their own and whose topic has no photo.
     "DEFAULT_SHARE_IMAGE": "",
+    # The groups `set_up_editorial_roles` creates and looks after. They are the
+    # plugin's own: Wagtail's "Editors" and "Moderators", and any other group a
+    # host has, are never changed.
+    "EDITOR_GROUP": "Partnership editors",
+    "MODERATOR_GROUP": "Partnership moderators",
+    # The workflow pages, people and partners go through.
+    "REVIEW_WORKFLOW": "Editorial review",
 }
 ORGANIZATION_KEYS = {"name", "url", "logo", "email", "telephone", "address"}
 

@@ -1,11 +1,21 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, unpublished
 
-from .models import ArticlePage, ContentVersion, ListablePage, Person, TopicIndexPage, WebinarPage
+from .models import (
+    ArticlePage,
+    ContentVersion,
+    ListablePage,
+    Partner,
+    Person,
+    TopicIndexPage,
+    WebinarPage,
+)
+from .models.reviewed import writes_live_version
 from .navigation import forget_site_menus
 from .purging import purge_api_caches
 
@@ -65,13 +75,36 @@ def page_deleted(sender, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-@receiver(post_save, sender=Person)
-@receiver(post_delete, sender=Person)
 @receiver(post_save, sender=get_image_model())
 @receiver(post_delete, sender=get_image_model())
+@receiver(post_save, sender=get_document_model())
+@receiver(post_delete, sender=get_document_model())
 def shown_content_changed(**kwargs):
     ContentVersion.bump()
     forget_site_menus()
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Partner)
+def reviewed_snippet_saved(sender, instance, update_fields, **kwargs):
+    """Publishing (or a script writing a live row directly) changes what readers see.
+
+    Saving a draft of a live person or partner leaves its row, the version
+    readers see, as it was; only the revision pointers change, so nothing is
+    bumped or reindexed.
+    """
+    if writes_live_version(instance, update_fields):
+        reader_visible_snippet_changed(sender, instance)
+
+
+@receiver(unpublished, sender=Person)
+@receiver(unpublished, sender=Partner)
+@receiver(post_delete, sender=Person)
+@receiver(post_delete, sender=Partner)
+def reader_visible_snippet_changed(sender, instance, **kwargs):
+    ContentVersion.bump()
+    if sender is Person:
+        reindex_pages_crediting(instance)
 
 
 @receiver(page_published)
@@ -85,9 +118,9 @@ def index_with_people(sender, instance, **kwargs):
         index.insert_or_update_object(instance)
 
 
-@receiver(post_save, sender=Person)
-def reindex_pages_crediting(instance, **kwargs):
-    """A renamed person is found under the new name in search."""
+def reindex_pages_crediting(person):
+    """A renamed person is found under the new name once it is published, and an
+    unpublished person's name leaves the index of the pages crediting them."""
     for model, credit in ((ArticlePage, "authors__person"), (WebinarPage, "presenters__person")):
-        for page in model.objects.filter(**{credit: instance}):
+        for page in model.objects.filter(**{credit: person}):
             index.insert_or_update_object(page)

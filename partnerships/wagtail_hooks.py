@@ -3,15 +3,18 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
-from .admin.choosers import PartnerChooserViewSet, PersonChooserViewSet
 from .admin.dashboard import UpcomingWebinarsPanel
-from .admin.modeladmin import PartnerAdmin, PersonAdmin, WebinarAdmin
+from .admin.modeladmin import WebinarAdmin
+from .admin.snippets import PartnerViewSet, PersonViewSet
 from .images import EnlargeOperation
 
-modeladmin_register(PersonAdmin)
-modeladmin_register(PartnerAdmin)
+# People and partners are reviewed snippets (drafts, history, “Editorial review”);
+# the Webinars report across topics stays a wagtail-modeladmin listing.
+register_snippet(PersonViewSet)
+register_snippet(PartnerViewSet)
 modeladmin_register(WebinarAdmin)
 
 
@@ -20,16 +23,6 @@ def hide_expired_pages(page, request, serve_args, serve_kwargs):
     """A page past its expiry time is gone at that moment, not when publish_scheduled next runs."""
     if page.expire_at and page.expire_at <= timezone.now():
         raise Http404("This page has expired.")
-
-
-@hooks.register("register_admin_viewset")
-def register_person_chooser():
-    return PersonChooserViewSet("person_chooser")
-
-
-@hooks.register("register_admin_viewset")
-def register_partner_chooser():
-    return PartnerChooserViewSet("partner_chooser")
 
 
 @hooks.register("construct_homepage_panels")

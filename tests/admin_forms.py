@@ -45,3 +45,9 @@ def add_url(model, parent):
 
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def snippet_url(model, view, *args):
+    """An admin URL of a snippet model: `list`, `add`, `edit`, `history`, `revisions_revert`…"""
+    namespace = f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}"
+    return reverse(f"{namespace}:{view}", args=args)

@@ -66,7 +66,7 @@ def artifacts():
 
 @pytest.fixture
 def editorial_roles(home):
-    """(Editors, Moderators) over the home page's subtree, with the review workflow."""
+    """The plugin's editors and moderators over the home page's subtree, with the review."""
     from partnerships.roles import set_up_editorial_roles
 
     return set_up_editorial_roles(home)
@@ -82,9 +82,19 @@ def _member_of(group, username, django_user_model):
 
 @pytest.fixture
 def editor(editorial_roles, django_user_model):
-    return _member_of(editorial_roles[0], "editor", django_user_model)
+    return _member_of(editorial_roles.editors, "editor", django_user_model)
 
 
 @pytest.fixture
 def moderator(editorial_roles, django_user_model):
-    return _member_of(editorial_roles[1], "moderator", django_user_model)
+    return _member_of(editorial_roles.moderators, "moderator", django_user_model)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what waits for the commit (content version bumps), as in production.
+
+    A test runs inside a transaction that never commits, so without it the
+    response cache would never learn that published content changed.
+    """
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from partnerships.models import ArticlePage, Person, TopicIndexPage, WebinarPage
-from partnerships.roles import EDITORS, MODERATORS
+from partnerships.roles import EDITOR, MODERATOR, group_name
 
 from .browser import chromium_page
 
@@ -26,11 +26,11 @@ SUMMARY = "Librarians and public health nurses show how they run health literacy
 @pytest.fixture
 def served_demo(live_server, django_user_model):
     call_command("load_demo", site_url=live_server.url, stdout=open(os.devnull, "w"))
-    for username, group in [("editor", EDITORS), ("moderator", MODERATORS)]:
+    for username, role in [("editor", EDITOR), ("moderator", MODERATOR)]:
         user = django_user_model.objects.create_user(
             username, f"{username}@example.com", f"{username}-password"
         )
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(Group.objects.get(name=group_name(role)))
     Person.objects.create(
         name="Dianne Connery", role="Library director", organisation="Pottsboro Library"
     )

@@ -1,4 +1,4 @@
-"""The People, Partners and Webinars sections, and the dashboard editors land on."""
+"""The People and Partners snippets, the Webinars section, and the dashboard editors land on."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from partnerships.models import Partner, Person
 
-from .admin_forms import edit_url
+from .admin_forms import edit_url, snippet_url
 from .factories import WebinarFactory
 from .html import soup, text
 
@@ -30,7 +30,7 @@ def people():
 
 def test_people_section_lists_searches_and_filters_by_organisation(client, editor, people):
     client.force_login(editor)
-    url = reverse("partnerships_person_modeladmin_index")
+    url = snippet_url(Person, "list")
 
     everyone = listed_rows(client.get(url))
     found = listed_rows(client.get(url, {"q": "Ruiz"}))
@@ -41,22 +41,33 @@ def test_people_section_lists_searches_and_filters_by_organisation(client, edito
     assert len(pottsboro) == 2 and all("Pottsboro" in row for row in pottsboro)
 
 
+def test_people_section_shows_whether_each_person_is_published(client, editor, people):
+    client.force_login(editor)
+    client.post(snippet_url(Person, "add"), {"name": "Ana Draft", "organisation": "Pottsboro"})
+
+    rows = listed_rows(client.get(snippet_url(Person, "list")))
+
+    assert next(row for row in rows if row.startswith("Ana Draft")).endswith("draft")
+    assert next(row for row in rows if row.startswith("Sam Lee")).endswith("live")
+
+
 def test_editors_add_people_with_a_validated_form(client, editor):
     client.force_login(editor)
-    url = reverse("partnerships_person_modeladmin_create")
+    url = snippet_url(Person, "add")
 
     refused = client.post(url, {"name": "", "organisation": "Pottsboro"})
     client.post(url, {"name": "Ana Ruiz", "organisation": "Free Library", "bio": "Hi."})
 
     assert refused.status_code == 200 and 'value="Pottsboro"' in refused.text
-    assert Person.objects.filter(name="Ana Ruiz").exists()
+    added = Person.objects.get(name="Ana Ruiz")
+    assert not added.live, "an editor's new person is a draft until a moderator publishes it"
 
 
 def test_partners_section_lists_and_searches_partners(client, moderator):
     Partner.objects.create(name="Texas Health Department", website="https://example.org")
     Partner.objects.create(name="Free Library of Philadelphia")
     client.force_login(moderator)
-    url = reverse("partnerships_partner_modeladmin_index")
+    url = snippet_url(Partner, "list")
 
     assert len(listed_rows(client.get(url))) == 2
     found = listed_rows(client.get(url, {"q": "Texas"}))
@@ -65,7 +76,7 @@ def test_partners_section_lists_and_searches_partners(client, moderator):
 
 def test_a_partner_must_have_a_web_address_not_a_script(client, moderator):
     client.force_login(moderator)
-    url = reverse("partnerships_partner_modeladmin_create")
+    url = snippet_url(Partner, "add")
 
     response = client.post(url, {"name": "Shady", "website": "javascript:alert(1)"})
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 
 from partnerships.models import ArticlePage, WebinarPage
-from partnerships.roles import WORKFLOW_NAME
+from partnerships.review import workflow_name
 
 from .admin_forms import add_url, edit_url, form_values
 from .factories import ArticleFactory
@@ -51,8 +51,8 @@ def other_section(home):
 
 
 def test_every_page_under_the_home_page_goes_through_editorial_review(topic, editorial_roles):
-    assert topic.get_workflow().name == WORKFLOW_NAME
-    assert ArticleFactory(parent=topic).get_workflow().name == WORKFLOW_NAME
+    assert topic.get_workflow().name == workflow_name()
+    assert ArticleFactory(parent=topic).get_workflow().name == workflow_name()
 
 
 def test_editor_sees_submit_for_review_and_no_publish_button(client, editor, topic):

@@ -1,29 +1,10 @@
-"""The People, Partners and Webinars sections of the admin menu (wagtail-modeladmin)."""
+"""The Webinars section of the admin menu (wagtail-modeladmin): every webinar across topics."""
 
 from django.contrib.admin import SimpleListFilter
 from wagtail_modeladmin.options import ModelAdmin
 
-from ..models import Partner, Person, WebinarPage
+from ..models import WebinarPage
 from .webinars import editorial_status, presenter_names, with_editorial_status
-
-
-class PersonAdmin(ModelAdmin):
-    model = Person
-    menu_label = "People"
-    menu_icon = "group"
-    menu_order = 210
-    list_display = ("name", "role", "organisation")
-    list_filter = ("organisation",)
-    search_fields = ("name", "role", "organisation", "bio")
-
-
-class PartnerAdmin(ModelAdmin):
-    model = Partner
-    menu_label = "Partners"
-    menu_icon = "site"
-    menu_order = 220
-    list_display = ("name", "website")
-    search_fields = ("name", "description")
 
 
 class WebinarTimingFilter(SimpleListFilter):

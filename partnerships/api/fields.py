@@ -96,7 +96,11 @@ class TagNamesField(Field):
 
 
 class PeopleField(Field):
-    """Authors or presenters, in the editor's order, with a small portrait."""
+    """Authors or presenters readers may see, in the editor's order, with a small portrait.
+
+    A person who is not published (`Person.is_shown`) is left out, whether or not
+    the credits were prefetched.
+    """
 
     schema = {
         "type": "array",
@@ -130,6 +134,7 @@ class PeopleField(Field):
                 else None,
             }
             for credit in credits.all()
+            if credit.person.is_shown
         ]
 
 

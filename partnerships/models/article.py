@@ -12,6 +12,8 @@ from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from ..structured_data import person
 from .listing import ListablePage
+from .people import credited_names, shown_credits
+from .reviewed import shown_q
 
 
 class ArticlePageAuthor(Orderable):
@@ -47,9 +49,8 @@ class ArticlePage(ListablePage):
 
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
-        index.RelatedFields(
-            "authors", [index.RelatedFields("person", [index.SearchField("name")])]
-        ),
+        # The authors readers see, not every credited person: see `credited_names`.
+        index.SearchField("author_names"),
     ]
 
     kind = "news"
@@ -62,8 +63,11 @@ class ArticlePage(ListablePage):
 
     @cached_property
     def credits(self):
-        """Authors with their people and photos, in one query for the page and its metadata."""
-        return list(self.authors.select_related("person__photo"))
+        """Authors readers may see, with photos, in one query for the page and its metadata."""
+        return shown_credits(self.authors.select_related("person__photo"))
+
+    def author_names(self):
+        return credited_names(self.authors.select_related("person"))
 
     def structured_data(self, request, base, listed_items=()):
         return super().structured_data(request, base) | {
@@ -75,7 +79,12 @@ class ArticlePage(ListablePage):
     def api_prefetches(cls):
         return {
             "authors": [
-                Prefetch("authors", ArticlePageAuthor.objects.select_related("person__photo")),
+                Prefetch(
+                    "authors",
+                    ArticlePageAuthor.objects.filter(shown_q("person__")).select_related(
+                        "person__photo"
+                    ),
+                ),
                 "authors__person__photo__renditions",
             ]
         }

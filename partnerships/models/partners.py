@@ -4,18 +4,25 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .webinar import web_address
+from ..validators import multiline_text, single_line_text
+from .fields import WebAddressField
+from .reviewed import ReviewedSnippet
 
 
-class Partner(index.Indexed, models.Model):
-    """An organisation that news or webinars were made with."""
+class Partner(ReviewedSnippet):
+    """An organisation that news or webinars were made with.
+
+    A snippet with drafts and review, like `Person`: a new website or logo
+    reaches readers only once a moderator publishes it.
+    """
 
     name = models.CharField(
-        max_length=255, help_text="The organisation's name, for example “Pottsboro Library”."
+        max_length=255,
+        validators=[single_line_text],
+        help_text="The organisation's name, for example “Pottsboro Library”.",
     )
-    website = models.URLField(
+    website = WebAddressField(
         blank=True,
-        validators=[web_address],
         help_text="The organisation's own site, starting with https://.",
     )
     logo = models.ForeignKey(
@@ -27,11 +34,14 @@ class Partner(index.Indexed, models.Model):
         help_text="Their logo, on a plain background if they have one.",
     )
     description = models.TextField(
-        blank=True, help_text="One or two sentences saying who they are."
+        blank=True,
+        validators=[multiline_text],
+        help_text="One or two sentences saying who they are.",
     )
 
     panels = [
-        FieldPanel("name"),
+        # A draft needs its name too: choosers and the review list show it.
+        FieldPanel("name", required_on_save=True),
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("description"),
@@ -45,6 +55,7 @@ class Partner(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "partner"
 
     def __str__(self):
         return self.name
@@ -65,3 +76,8 @@ class ListablePagePartner(Orderable):
     )
 
     panels = [FieldPanel("partner")]
+
+
+def partners_shown_on(page):
+    """The page's partner links whose partner readers may see, in the editor's order."""
+    return [link for link in page.partners.select_related("partner__logo") if link.partner.is_shown]

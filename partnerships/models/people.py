@@ -2,18 +2,34 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .webinar import web_address
+from ..validators import multiline_text, single_line_text
+from .fields import WebAddressField
+from .reviewed import ReviewedSnippet
 
 
-class Person(index.Indexed, models.Model):
-    """An author of news or a presenter of webinars."""
+class Person(ReviewedSnippet):
+    """An author of news or a presenter of webinars.
 
-    name = models.CharField(max_length=255, help_text="Full name, as readers should see it.")
+    A snippet with drafts and review: an editor's change reaches readers only
+    once a moderator publishes it.
+    """
+
+    name = models.CharField(
+        max_length=255,
+        validators=[single_line_text],
+        help_text="Full name, as readers should see it.",
+    )
     role = models.CharField(
-        max_length=255, blank=True, help_text="Job title, for example “Outreach librarian”."
+        max_length=255,
+        blank=True,
+        validators=[single_line_text],
+        help_text="Job title, for example “Outreach librarian”.",
     )
     organisation = models.CharField(
-        max_length=255, blank=True, help_text="Where they work, for example “Pottsboro Library”."
+        max_length=255,
+        blank=True,
+        validators=[single_line_text],
+        help_text="Where they work, for example “Pottsboro Library”.",
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -23,17 +39,19 @@ class Person(index.Indexed, models.Model):
         related_name="+",
         help_text="A head-and-shoulders photo; it is shown small and round.",
     )
-    bio = models.TextField(blank=True, help_text="Two or three sentences about them.")
-    profile_url = models.URLField(
+    bio = models.TextField(
+        blank=True, validators=[multiline_text], help_text="Two or three sentences about them."
+    )
+    profile_url = WebAddressField(
         "profile page",
         blank=True,
-        validators=[web_address],
         help_text="A page about them (a staff profile, a biography), starting with https://. "
         "Their name links to it, and search engines learn who they are.",
     )
 
     panels = [
-        FieldPanel("name"),
+        # A draft needs its name too: choosers and the review list show it.
+        FieldPanel("name", required_on_save=True),
         FieldPanel("role"),
         FieldPanel("organisation"),
         FieldPanel("photo"),
@@ -44,13 +62,29 @@ class Person(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("role"),
         index.SearchField("organisation"),
         index.FilterField("organisation"),
     ]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "person"
         verbose_name_plural = "people"
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+def shown_credits(credits):
+    """The credits (authors, presenters) whose person readers may see, in the editor's order.
+
+    Reads the credits given (a prefetched or in-memory list included), so pages,
+    previews, the API and JSON-LD apply the same rule without a query of their own.
+    """
+    return [credit for credit in credits if credit.person.is_shown]
+
+
+def credited_names(credits):
+    """The names readers see among `credits`, for the search index."""
+    return " ".join(credit.person.name for credit in shown_credits(credits))

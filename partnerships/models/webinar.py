@@ -23,13 +23,12 @@ from ..api.fields import PeopleField
 from ..blocks import BodyBlock
 from ..structured_data import SCHEMA_ORG, instant, organization_data, person
 from ..times import time_range
-from ..validators import (
-    is_web_address,
-    web_address,  # noqa: F401 - partners.py takes it from here
-)
+from ..validators import is_web_address
 from .fields import WebAddressField
 from .kinds_query import not_ended
 from .listing import ListablePage, ListablePageQuerySet
+from .people import credited_names, shown_credits
+from .reviewed import shown_q
 
 
 class WebinarPagePresenter(Orderable):
@@ -106,9 +105,8 @@ class WebinarPage(ListablePage):
 
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
-        index.RelatedFields(
-            "presenters", [index.RelatedFields("person", [index.SearchField("name")])]
-        ),
+        # The presenters readers see, not every credited person: see `credited_names`.
+        index.SearchField("presenter_names"),
         index.FilterField("starts_at"),
     ]
 
@@ -156,8 +154,11 @@ class WebinarPage(ListablePage):
 
     @cached_property
     def credits(self):
-        """Presenters with their people and photos, in one query for the page and its metadata."""
-        return list(self.presenters.select_related("person__photo"))
+        """Presenters readers may see, with photos, in one query for the page and its metadata."""
+        return shown_credits(self.presenters.select_related("person__photo"))
+
+    def presenter_names(self):
+        return credited_names(self.presenters.select_related("person"))
 
     def structured_data(self, request, base, listed_items=()):
         """A schema.org Event attended online, as Google documents it."""
@@ -180,7 +181,10 @@ class WebinarPage(ListablePage):
         return {
             "presenters": [
                 Prefetch(
-                    "presenters", WebinarPagePresenter.objects.select_related("person__photo")
+                    "presenters",
+                    WebinarPagePresenter.objects.filter(shown_q("person__")).select_related(
+                        "person__photo"
+                    ),
                 ),
                 "presenters__person__photo__renditions",
             ]

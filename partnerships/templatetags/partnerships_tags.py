@@ -1,6 +1,7 @@
 from django import template
 
 from .. import routes
+from ..models.partners import partners_shown_on
 from ..navigation import site_menu
 from ..organization import organization
 from ..seo import head_meta
@@ -47,3 +48,9 @@ def partnerships_site_menu(context):
 def partnerships_organization(context):
     """`{% partnerships_organization as org %}`: name, url, email, telephone, address."""
     return organization(context["request"])
+
+
+@register.simple_tag
+def shown_partners(page):
+    """`{% shown_partners page as links %}`: the page's partners that readers may see."""
+    return partners_shown_on(page)

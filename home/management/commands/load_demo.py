@@ -61,12 +61,14 @@ class Command(BaseCommand):
         for item in ITEMS:
             self.item(partnerships, item)
         self.standard_page(home, ACCESSIBILITY_PAGE)
-        editors, moderators = set_up_editorial_roles(home)
+        roles = set_up_editorial_roles(home)
+        for note in roles.notes:
+            self.stdout.write(note)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {partnerships.full_url}"))
         if create_admin:
             self.admin_user()
-            self.editorial_user("editor", editors)
-            self.editorial_user("moderator", moderators)
+            self.editorial_user("editor", roles.editors)
+            self.editorial_user("moderator", roles.moderators)
 
     def home_page(self, site_url):
         parts = urlsplit(site_url)
@@ -176,7 +178,10 @@ class Command(BaseCommand):
 
     def editorial_user(self, username, group):
         User = get_user_model()
-        if User.objects.filter(username=username).exists():
+        existing = User.objects.filter(username=username).first()
+        if existing:
+            # A demo loaded before the plugin had groups of its own put them in Wagtail's.
+            existing.groups.add(group)
             self.stdout.write(f"Log in as '{username}' ({group.name}; password unchanged).")
             return
         password = secrets.token_urlsafe(12)
