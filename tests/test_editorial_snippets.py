@@ -45,7 +45,8 @@ def author_names(seen):
     return {
         "page": seen.html,
         "api": [author["name"] for author in seen.api["authors"]],
-        "json-ld": [author["name"] for author in seen.json_ld["author"]],
+        # Structured data leaves out an empty author list.
+        "json-ld": [author["name"] for author in seen.json_ld.get("author", [])],
     }
 
 
