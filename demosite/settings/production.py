@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, email_settings
+from .base import CACHES, DATABASES, MIDDLEWARE, email_settings
 
 DEBUG = False
 
@@ -19,6 +19,13 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 
 for _database in DATABASES.values():  # the primary, and the read replica when there is one
     _database["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+
+# Stop-gap until the plugin's own tolerance of a Redis outage lands (CACHES in
+# base.py): a Redis that is down costs cache misses, not errors.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.25, SOCKET_TIMEOUT=0.25
+    )
 
 # Static files straight from gunicorn, compressed and with far-future cache headers.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
