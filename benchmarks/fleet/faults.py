@@ -31,7 +31,7 @@ def serves_the_items_listing(base, topic_id):
 
 def kill_an_app_server(fleet):
     """(a) Server B crashes (SIGKILL, mid-request); HAProxy routes around it; B restarts."""
-    fleet.editor_paused.set()  # the editor's visibility checks poll B directly
+    fleet.editor.pause()  # its visibility checks poll B directly
     began = time.monotonic()
     fleet.app_b.kill()
     taken_out = wait_until(lambda: fleet.lb.states()["b"] == "DOWN", 30)
@@ -39,7 +39,7 @@ def kill_an_app_server(fleet):
     restarted = time.monotonic()
     fleet.app_b.start()
     back = wait_until(lambda: fleet.lb.states()["b"] == "UP", 60)
-    fleet.editor_paused.clear()
+    fleet.editor.resume()
     return {
         "fault": "kill app server B (SIGKILL), restart it",
         "window": (began, (back or time.monotonic()) + 1),

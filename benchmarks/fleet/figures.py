@@ -98,51 +98,73 @@ def throughput(base, urls, watched, article_id, clients, seconds, meter=None):
     }
     if meter:
         result.update(meter.stop())
-        app_seconds = result["cpu_seconds"]["app servers"]
-        result["app_cpu_ms_per_request"] = round(1000 * app_seconds / max(1, len(answers)), 2)
+        used = result["cpu_seconds"]
+        result["app_cpu_ms_per_request"] = round(
+            1000 * used["app servers"] / max(1, len(answers)), 2
+        )
+        result["cores_used_by_app_servers"] = round(used["app servers"] / elapsed, 2)
+        result["cores_used_by_others_on_the_machine"] = round(
+            used["everything else on the machine"] / elapsed, 2
+        )
     return result, answers
+
+
+def summarise_rounds(rounds):
+    """Medians over the rounds of one configuration, and each round's own figures."""
+    keys = ("requests_per_second", "app_cpu_ms_per_request", "cores_used_by_app_servers",
+            "cores_used_by_others_on_the_machine", "cpu_busy_percent")  # fmt: skip
+    return {
+        **{key: round(statistics.median(r[key] for r in rounds), 2) for key in keys},
+        "p50_ms": round(statistics.median(r["latency_ms"]["p50"] for r in rounds), 1),
+        "errors": sum(r["errors"] for r in rounds),
+        "rounds": [{key: r[key] for key in keys} | {"requests": r["requests"]} for r in rounds],
+    }
 
 
 def failed(answer):
     return answer.status == "connection error" or answer.status >= 500
 
 
+def in_window(answer, window):
+    """The request was in flight at some moment of the fault's window."""
+    began, ended = window["window"]
+    return answer.asked <= ended and answer.answered >= began
+
+
+def kind_of(who):
+    return who.rsplit("-", 1)[0] if who.startswith("reader-") else who
+
+
 def judge(answers, windows, load_began):
     """Errors by status, and which of them each fault's window holds.
 
-    A clean 503 (the site's own page, with Retry-After) inside the primary's
-    outage is what that fault should give; every other failure is an error.
+    A clean 503 (the site's own page, with Retry-After) while the primary is
+    out is what that fault should give; every other failure is an error.
     """
     statuses = Counter(str(a.status) for a in answers)
     errors, expected_503s, by_window = [], 0, {}
     for answer in answers:
         if not failed(answer):
             continue
-        window = next(
-            (w for w in windows if w["window"][0] <= answer.asked <= w["window"][1]), None
-        )
+        window = next((w for w in windows if in_window(answer, w)), None)
         if window is not None:
             counts = by_window.setdefault(window["fault"], Counter())
-            counts[str(answer.status)] += 1
+            counts[f"{kind_of(answer.who)} {answer.status}"] += 1
             if window.get("clean_503_expected") and answer.clean_503:
                 expected_503s += 1
                 continue
         errors.append(answer)
+    outside = [a for a in errors if not any(in_window(a, w) for w in windows)]
     return {
         "statuses": dict(sorted(statuses.items())),
         "errors": len(errors),
         "errors_by_status": dict(Counter(str(a.status) for a in errors)),
-        "errors_outside_fault_windows": sum(
-            1
-            for a in errors
-            if not any(w["window"][0] <= a.asked <= w["window"][1] for w in windows)
-        ),
-        "clean_503s_during_primary_outage": expected_503s,
+        "errors_outside_fault_windows": len(outside),
         "first_errors_outside_fault_windows": [
             {"at_s": round(a.asked - load_began, 1), "who": a.who, "url": a.url, "status": a.status}
-            for a in errors
-            if not any(w["window"][0] <= a.asked <= w["window"][1] for w in windows)
-        ][:10],
+            for a in outside[:10]
+        ],
+        "clean_503s_during_primary_outage": expected_503s,
         "failures_by_fault": {name: dict(c) for name, c in by_window.items()},
     }
 

@@ -4,9 +4,50 @@ import json
 import platform
 import time
 
+from .faults import BRANCH_HOST
+from .figures import judge, lost_writes, spread, stale_reads
 from .parts import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
+
+
+def assemble(fleet, setup, capacity, load, tally):
+    """Every figure of the run, judged: errors, stale reads, lost writes, recoveries."""
+    editor = load.pop("editor")
+    actions = editor.actions
+    site_saved = any(w.get("saved") for w in load["windows"])
+    lost = lost_writes(fleet.primary, actions, fleet.article_id, site_saved, BRANCH_HOST)
+    verdict = judge(tally.answers, load["windows"], load["began"])
+    stale = stale_reads(tally.answers, actions, load.pop("watched"))
+    unrecovered = [w["fault"] for w in load["windows"] if w["recovered_s"] is None]
+    began = load.pop("began")
+    for window in load["windows"]:  # seconds since the load began, for reading
+        window["window"] = [round(moment - began, 1) for moment in window["window"]]
+    v3 = setup.pop("v3_status")
+    errors = verdict["errors"] + stale["stale"] + len(unrecovered)
+    return {
+        **setup,
+        "api_v3": "mounted" if v3 < 400 else f"not mounted ({v3}): v3 reads and writes not run",
+        "throughput": capacity,
+        "load": load,
+        "answers": verdict,
+        "stale_reads_of_the_watched_listing": stale,
+        "publish_visible_on_other_node_s": spread(
+            [a.visible_on_other_node_after for a in actions if a.kind == "publish"]
+        ),
+        "unpublish_hidden_on_other_node_s": spread(
+            [a.visible_on_other_node_after for a in actions if a.kind == "unpublish"]
+        ),
+        "editor_saves": {
+            "tried": len(actions),
+            "confirmed": sum(1 for a in actions if a.succeeded),
+        },
+        "lost_writes": lost,
+        "unrecovered_faults": unrecovered,
+        # Errors: failed answers (5xx other than the primary outage's clean 503s,
+        # connection errors), stale reads, and faults the fleet did not recover from.
+        "summary": {"requests": len(tally.answers), "errors": errors, "lost_writes": lost["lost"]},
+    }
 
 
 def lines(report):
@@ -18,19 +59,18 @@ def lines(report):
     )
     yield f"API v3: {report['api_v3']}"
     yield ""
-    yield "Throughput through HAProxy (closed loop, anonymous readers, HTML + API + feeds):"
+    yield "Throughput through HAProxy (closed loop, anonymous readers, HTML + API + feeds),"
+    yield "alternating rounds, medians (the machine's two cores are shared with other work):"
     for name, figures in report["throughput"].items():
-        latency = figures["latency_ms"]
         yield (
-            f"  {name}: {figures['requests_per_second']} req/s ({figures['requests']} in "
-            f"{figures['seconds']} s, {figures['clients']} clients), p50 {latency['p50']} ms, "
-            f"p95 {latency['p95']} ms, errors {figures['errors']}"
+            f"  {name}: {figures['requests_per_second']} req/s, p50 {figures['p50_ms']} ms, "
+            f"errors {figures['errors']}; app servers {figures['app_cpu_ms_per_request']} ms "
+            f"CPU per request, using {figures['cores_used_by_app_servers']} cores; others on "
+            f"the machine {figures['cores_used_by_others_on_the_machine']} cores; "
+            f"CPU busy {figures['cpu_busy_percent']} %"
         )
-        yield (
-            f"    CPU busy {figures['cpu_busy_percent']} %; app servers "
-            f"{figures['app_cpu_ms_per_request']} ms CPU per request; CPU seconds by part: "
-            + ", ".join(f"{part} {used}" for part, used in figures["cpu_seconds"].items())
-        )
+        for number, round_ in enumerate(figures["rounds"], 1):
+            yield f"    round {number}: {round_}"
     yield ""
     yield f"Load with faults: {load['seconds']} s, {load['readers']} readers, an editor"
     yield f"  answers by status: {answers['statuses']}"
@@ -92,15 +132,15 @@ def lines(report):
 
 
 def write_report(report):
-    text = "\n".join(lines(report))
+    """fleet.json and fleet.txt; prints the text but its summary line (main prints that last)."""
     summary = report["summary"]
+    text = "\n".join(lines(report))
+    print(text, flush=True)
     text += (
         f"\nfleet: {summary['requests']} requests, {summary['errors']} errors, "
         f"{summary['lost_writes']} lost writes\n"
     )
-    print(
-        text.rstrip("\n").rsplit("\n", 1)[0], flush=True
-    )  # the summary line comes last, from main
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "fleet.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
     (RESULTS / "fleet.txt").write_text(text)
+    return summary

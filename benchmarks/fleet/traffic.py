@@ -224,6 +224,7 @@ class Editor:
         self.topic_id, self.article_id, self.tally = topic_id, article_id, tally
         self.actions = []
         self.poller = requests.Session()
+        self.busy, self.paused = threading.Lock(), False
 
     def publish(self, title):
         return self.act("publish", title, f"/admin/pages/{self.article_id}/edit/",
@@ -250,15 +251,22 @@ class Editor:
             time.sleep(0.02)
         return None
 
-    def run(self, stop, paused, every=1.0):
+    def run(self, stop, every=1.0):
         number = 0
         while not stop.is_set():
-            if paused.is_set():
-                time.sleep(0.05)
-                continue
-            number += 1
-            if number % 2:
-                self.publish(f"Build on Strengths, fleet revision {number}")
-            else:
-                self.unpublish()
-            stop.wait(every)
+            with self.busy:
+                if not self.paused:
+                    number += 1
+                    if number % 2:
+                        self.publish(f"Build on Strengths, fleet revision {number}")
+                    else:
+                        self.unpublish()
+            stop.wait(every if not self.paused else 0.05)
+
+    def pause(self):
+        """Once the action under way (and its wait on B) is over, until resume()."""
+        with self.busy:
+            self.paused = True
+
+    def resume(self):
+        self.paused = False
