@@ -40,30 +40,37 @@ class LagSampler(threading.Thread):
         self.lags, self.replay_lags, self.missed = [], [], 0
 
     def run(self):
-        beat = 0
+        beat, connections = 0, {}
         while not self.stop.wait(self.every):
             beat += 1
             try:
-                self.sample(beat)
+                self.sample(beat, connections)
             except psycopg.Error:
-                self.missed += 1  # a server is down (faults c and d)
+                self.missed += 1  # a server is down (faults c and d): connect afresh
+                for connection in connections.values():
+                    connection.close()
+                connections.clear()
 
-    def sample(self, beat):
-        with self.primary.connect("fleet_heartbeat") as primary:
-            primary.execute("UPDATE heartbeat SET beat = %s", [beat])
-            written = time.monotonic()
-            replay = primary.execute(
-                "SELECT extract(epoch FROM replay_lag) FROM pg_stat_replication"
-            ).fetchone()
+    def sample(self, beat, connections):
+        """One heartbeat; connections are kept, so the lag does not include connecting."""
+        if not connections:
+            connections["primary"] = self.primary.connect("fleet_heartbeat")
+            connections["replica"] = self.replica.connect("fleet_heartbeat")
+        primary, replica = connections["primary"], connections["replica"]
+        primary.execute("UPDATE heartbeat SET beat = %s", [beat])
+        written = time.monotonic()
+        while time.monotonic() - written < 10:
+            if replica.execute("SELECT beat FROM heartbeat").fetchone()[0] >= beat:
+                self.lags.append(time.monotonic() - written)
+                break
+            time.sleep(0.001)
+        else:
+            self.missed += 1
+        replay = primary.execute(
+            "SELECT extract(epoch FROM replay_lag) FROM pg_stat_replication"
+        ).fetchone()
         if replay and replay[0] is not None:
             self.replay_lags.append(float(replay[0]))
-        with self.replica.connect("fleet_heartbeat") as replica:
-            while time.monotonic() - written < 10:
-                if replica.execute("SELECT beat FROM heartbeat").fetchone()[0] >= beat:
-                    self.lags.append(time.monotonic() - written)
-                    return
-                time.sleep(0.001)
-        self.missed += 1
 
     def figures(self):
         return {
