@@ -14,7 +14,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed$(if $(CONSTRAINTS),-$(notdir $(CONSTRAINTS)))
 TEMPLATE_DIRS := partnerships/templates home/templates templates tests/podcasts/templates
 
-.PHONY: run test setup migrate demo lint format faults clean bench load
+.PHONY: run test setup migrate demo lint format faults fleet clean bench load
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -n "$(PYTHON)" || { echo "No Python 3.11+ found: run make PYTHON=/path/to/python3"; exit 1; }
@@ -53,6 +53,12 @@ test: setup
 # PostgreSQL outage (on a throwaway cluster of its own). Needs root for runuser.
 faults: setup
 	$(BIN)/python scripts/load_faults.py
+
+# The plugin as a fleet on this machine: HAProxy, two gunicorn app servers, a
+# PostgreSQL primary and streaming replica, a Redis, all of its own (ports
+# 15400-15499), under load through five faults. Needs root; not part of `make test`.
+fleet: setup
+	$(BIN)/python -m benchmarks.fleet
 
 # Speed at 1k, 10k and 100k items on PostgreSQL (not part of `make test`); see benchmarks/.
 BENCH_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/perf_bench)

@@ -1,9 +1,11 @@
 """Load and fault run: gunicorn on production settings under concurrent readers,
-an editor publishing, then a PostgreSQL outage in the middle of it all.
+an editor publishing, then a PostgreSQL outage in the middle of it all, then a
+Redis outage (the shared cache, REDIS_URL) of ten seconds.
 
 Everything stays on 127.0.0.1 and is bounded in requests and time. The run
-uses a throwaway PostgreSQL cluster of its own (port 5433) so that stopping
-the database disturbs nothing else on the machine.
+uses a throwaway PostgreSQL cluster (port 5433) and a Redis (port 6390) of its
+own, so that stopping them disturbs nothing else on the machine; FAULTS_PG_PORT,
+FAULTS_APP_PORT and FAULTS_REDIS_PORT move them.
 
     make faults        # or: .venv/bin/python scripts/load_faults.py
 """
@@ -12,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -24,12 +27,14 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = Path("/usr/lib/postgresql") / sorted(os.listdir("/usr/lib/postgresql"))[-1] / "bin"
-PG_PORT = 5433
-APP_PORT = 8765
+PG_PORT = int(os.environ.get("FAULTS_PG_PORT", "5433"))
+APP_PORT = int(os.environ.get("FAULTS_APP_PORT", "8765"))
+REDIS_PORT = int(os.environ.get("FAULTS_REDIS_PORT", "6390"))
 BASE = f"http://127.0.0.1:{APP_PORT}"
 READERS = 6
 READ_SECONDS = 20  # at least; each publish also waits until readers can see it
 OUTAGE_SECONDS = 5
+REDIS_OUTAGE_SECONDS = 10
 MAX_REQUESTS = 20_000
 READ_URLS = [
     "/partnerships-collaboration/",
@@ -88,11 +93,47 @@ class Cluster:
         shutil.rmtree(self.data, ignore_errors=True)
 
 
+class Redis:
+    """A redis-server of its own, without persistence: the shared cache, and nothing else."""
+
+    def __init__(self):
+        self.data = Path(tempfile.mkdtemp(prefix="redis-faults-"))
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(REDIS_PORT),
+             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(self.data)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise SystemExit("redis-server did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
 def environment():
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "demosite.settings.production",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres",
+        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
         "SECRET_KEY": "load-and-faults-run-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback
@@ -191,13 +232,38 @@ def admin_session():
     return session, proxied, cookies
 
 
+def redis_outage(redis, urls):
+    """Readers from 2 s before Redis stops until 3 s after it is back; every error counts."""
+    tally, stop = Tally(), threading.Event()
+    threads = [threading.Thread(target=reader, args=(urls, stop, tally)) for _ in range(READERS)]
+    for thread in threads:
+        thread.start()
+    time.sleep(2)
+    redis.stop()
+    time.sleep(REDIS_OUTAGE_SECONDS)
+    redis.start()
+    time.sleep(3)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    return {
+        "seconds_down": REDIS_OUTAGE_SECONDS,
+        "window": "2 s before the stop to 3 s after the restart",
+        "requests": tally.requests,
+        "statuses": dict(tally.statuses),
+        "errors": sum(c for s, c in tally.statuses.items() if s == "connection error" or s >= 500),
+    }
+
+
 def main():
     report = {}
     cluster = Cluster()
+    redis = Redis()
     gunicorn = None
     try:
         cluster.init()
         cluster.start()
+        redis.start()
         manage("migrate", "--no-input")
         manage("load_demo", "--site-url", BASE)
         manage("collectstatic", "--no-input")
@@ -336,10 +402,14 @@ def main():
             "after_restart_status": recovered.status_code,
             "title_saved_before_outage_kept": still_saved,
         }
+
+        # Phase 3: the shared cache goes away for ten seconds, then comes back.
+        report["redis_outage"] = redis_outage(redis, urls)
     finally:
         if gunicorn:
             gunicorn.terminate()
             gunicorn.wait(timeout=30)
+        redis.remove()
         cluster.remove()
     print(json.dumps(report, indent=2))
     ok = (
@@ -351,6 +421,7 @@ def main():
         and report["outage"]["after_restart_status"] == 200
         and report["outage"]["editor_save_during_outage"]["status"] == 503
         and report["outage"]["title_saved_before_outage_kept"] == "Build on Strengths, revision 2"
+        and report["redis_outage"]["errors"] == 0
     )
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

@@ -91,6 +91,22 @@ DATABASES = {
     )
 }
 
+# A streaming read replica answers anonymous readers when DATABASE_REPLICA_URL is
+# set (partnerships.replicas); writes, the admin and signed-in readers stay on the
+# primary, and reads fall back to it while the replica is down or behind.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    # A replica that is down must fail fast (libpq's shortest timeout is 2 s).
+    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
+    DATABASE_ROUTERS = ["partnerships.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "partnerships.replicas.ReplicaReadsMiddleware",
+    )
 
 # Redis when REDIS_URL is set (shared by every gunicorn worker and app server),
 # memory otherwise. A Redis outage must be a slow day, not an outage: every
@@ -125,9 +141,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # than running it; a statement prepared once per connection skips that.
     # Behind PgBouncer in transaction mode older than 1.21, set this to "false".
     if os.environ.get("DATABASE_PREPARED_STATEMENTS", "true") == "true":
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=2
-        )
+        for database in DATABASES.values():
+            database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

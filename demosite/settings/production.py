@@ -17,7 +17,8 @@ if not os.environ.get("ALLOWED_HOSTS"):
 
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+for _database in DATABASES.values():  # the primary, and the read replica when there is one
+    _database["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 
 # Static files straight from gunicorn, compressed and with far-future cache headers.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
