@@ -60,9 +60,9 @@ PRIMARY_ONLY_MODELS = frozenset(
     {
         # Validators and response-cache keys derive from it (see above).
         "partnerships.contentversion",
-        # Read to fill long-lived caches (Wagtail's site root paths, the plugin's
-        # list of sites): filled from a lagging replica, a new Site would stay
-        # unknown for an hour, not for the replica's lag.
+        # Read to fill a long-lived cache (Wagtail's site root paths): filled from
+        # a lagging replica, a new Site would stay unknown for an hour, not for the
+        # replica's lag.
         "wagtailcore.site",
         # A session is written by the primary and read back on the next request.
         "sessions.session",
@@ -123,20 +123,15 @@ def replica_has_current_content():
     if replica_health.is_resting():
         return False
     # Imported here: settings name this module before Django has loaded the apps.
-    from .models.freshness import NEVER_CHANGED, ContentVersion
+    from .models.freshness import ContentVersion
 
-    on_primary = ContentVersion.current()  # routed to the primary (PRIMARY_ONLY_MODELS)
+    on_primary = ContentVersion.recorded()  # routed to the primary (PRIMARY_ONLY_MODELS)
     try:
-        on_replica = (
-            ContentVersion.objects.using(REPLICA)
-            .filter(pk=ContentVersion.SINGLETON_ID)
-            .values_list("changed_at", flat=True)
-            .first()
-        )
+        on_replica = ContentVersion.recorded(using=REPLICA)
     except DATABASE_FAILURES as error:
         replica_health.mark_down(type(error).__name__)
         return False
-    return (on_replica or NEVER_CHANGED) == on_primary
+    return on_replica == on_primary
 
 
 class ReplicaRouter:

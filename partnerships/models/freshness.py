@@ -61,6 +61,17 @@ class ContentVersion(models.Model):
         return Freshness(changed_at, next_change_at)
 
     @classmethod
+    def recorded(cls, using=None):
+        """The row's own `changed_at` on one database: what a replica has replayed."""
+        changed_at = (
+            cls.objects.using(using)
+            .filter(pk=cls.SINGLETON_ID)
+            .values_list("changed_at", flat=True)
+            .first()
+        )
+        return changed_at or NEVER_CHANGED
+
+    @classmethod
     def bump(cls):
         """Record a change once the surrounding transaction commits.
 
