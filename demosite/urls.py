@@ -5,8 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from demosite.views import favicon
-from partnerships.robots import robots_txt
-from partnerships.sitemap import sitemap_xml
+from partnerships.seo.robots import robots_txt
+from partnerships.seo.sitemap import sitemap_xml
 
 handler404 = "demosite.views.page_not_found"
 handler500 = "demosite.views.server_error"

@@ -4,9 +4,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from partnerships.headers import ReaderCacheHeadersMixin, soonest_expiry
+from partnerships.caching.headers import ReaderCacheHeadersMixin, soonest_expiry
 from partnerships.models import TopicIndexPage
-from partnerships.routing import SpecificChildRouting
+from partnerships.pages.routing import SpecificChildRouting
 
 
 class HomePage(ReaderCacheHeadersMixin, SpecificChildRouting, Page):

@@ -8,4 +8,4 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from .caching import signals  # noqa: F401 - connects the receivers

@@ -7,10 +7,10 @@ from django.urls import path, re_path
 
 from .api.docs import docs_view, not_found_view, schema_view
 from .api.router import api_router
-from .calendars import upcoming_webinars_calendar
-from .feeds import listing_feed
-from .routes import page_file_pattern
-from .search import search_page
+from .search.views import search_page
+from .syndication.calendars import upcoming_webinars_calendar
+from .syndication.feeds import listing_feed
+from .syndication.routes import page_file_pattern
 
 urlpatterns = [
     path("api/v2/schema.json", schema_view, name="partnerships_api_schema"),

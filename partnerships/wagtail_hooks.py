@@ -6,10 +6,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
-from .admin.dashboard import UpcomingWebinarsPanel
-from .admin.modeladmin import WebinarAdmin
-from .admin.snippets import PartnerViewSet, PersonViewSet
-from .images import EnlargeOperation
+from .editorial.dashboard import UpcomingWebinarsPanel
+from .editorial.modeladmin import WebinarAdmin
+from .editorial.snippets import PartnerViewSet, PersonViewSet
+from .seo.images import EnlargeOperation
 
 # People and partners are reviewed snippets (drafts, history, “Editorial review”);
 # the Webinars report across topics stays a wagtail-modeladmin listing.

@@ -67,7 +67,7 @@ def artifacts():
 @pytest.fixture
 def editorial_roles(home):
     """The plugin's editors and moderators over the home page's subtree, with the review."""
-    from partnerships.roles import set_up_editorial_roles
+    from partnerships.editorial.roles import set_up_editorial_roles
 
     return set_up_editorial_roles(home)
 

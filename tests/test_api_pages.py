@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from partnerships.caching.page_types import specific_page_model
 from partnerships.models import ContentVersion, TopicIndexPage
-from partnerships.page_types import specific_page_model
 
 from .api import get_json
 from .factories import ArticleFactory, WebinarFactory

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
+from partnerships.editorial.roles import EDITOR, MODERATOR, group_name
 from partnerships.models import ArticlePage, Person, TopicIndexPage, WebinarPage
-from partnerships.roles import EDITOR, MODERATOR, group_name
 
 from .browser import chromium_page
 

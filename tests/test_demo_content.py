@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from partnerships.excerpts import ELLIPSIS
+from partnerships.content.excerpts import ELLIPSIS
 from partnerships.models import ArticlePage, ListablePage, TopicIndexPage, WebinarPage
 
 from .html import listed_cards, soup, text

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from partnerships.admin.forms import tidy_tag_names
+from partnerships.editorial.forms import tidy_tag_names
 from partnerships.models import ArticlePage, Person, WebinarPage
 
 from .admin_forms import add_url, edit_url, form_values

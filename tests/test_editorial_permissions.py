@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 
+from partnerships.editorial.review import workflow_name
 from partnerships.models import ArticlePage, WebinarPage
-from partnerships.review import workflow_name
 
 from .admin_forms import add_url, edit_url, form_values
 from .factories import ArticleFactory

@@ -30,9 +30,9 @@ from wagtail.models import (
 )
 
 from home.models import HomePage
+from partnerships.editorial.review import TASK_NAME, workflow_name
+from partnerships.editorial.roles import EDITOR, MODERATOR, group_name, set_up_editorial_roles
 from partnerships.models import Partner, Person
-from partnerships.review import TASK_NAME, workflow_name
-from partnerships.roles import EDITOR, MODERATOR, group_name, set_up_editorial_roles
 
 pytestmark = pytest.mark.django_db
 

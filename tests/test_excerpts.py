@@ -1,6 +1,6 @@
 import pytest
 
-from partnerships.excerpts import make_excerpt
+from partnerships.content.excerpts import make_excerpt
 from partnerships.models import ArticlePage, WebinarPage
 
 EXCERPT_LENGTH = 250

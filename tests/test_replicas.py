@@ -1,4 +1,4 @@
-"""Where reads go with a read replica (partnerships.replicas).
+"""Where reads go with a read replica (partnerships.reader_database).
 
 The replica here is a second alias on the same PostgreSQL test database (Django's
 TEST MIRROR, demosite/settings/test.py), so every decision is visible as the
@@ -22,7 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from partnerships import replicas
+from partnerships import reader_database as replicas
 from partnerships.models import ArticlePage, ContentVersion
 
 from .factories import ArticleFactory
@@ -43,11 +43,11 @@ with_replica = pytest.mark.django_db(
 @pytest.fixture
 def routed(settings):
     """The router and middleware, installed as DATABASE_REPLICA_URL installs them."""
-    settings.DATABASE_ROUTERS = ["partnerships.replicas.ReplicaRouter"]
+    settings.DATABASE_ROUTERS = ["partnerships.reader_database.ReplicaRouter"]
     after_auth = settings.MIDDLEWARE.index(AUTH_MIDDLEWARE) + 1
     settings.MIDDLEWARE = [
         *settings.MIDDLEWARE[:after_auth],
-        "partnerships.replicas.ReplicaReadsMiddleware",
+        "partnerships.reader_database.ReplicaReadsMiddleware",
         *settings.MIDDLEWARE[after_auth:],
     ]
     replicas.replica_health.forget()
@@ -294,13 +294,13 @@ def test_database_replica_url_adds_the_replica_the_router_and_the_middleware():
         },
         "settings.DATABASES['replica']['HOST'], settings.DATABASES['replica']['OPTIONS'], "
         "settings.DATABASE_ROUTERS, "
-        "settings.MIDDLEWARE.index('partnerships.replicas.ReplicaReadsMiddleware') "
+        "settings.MIDDLEWARE.index('partnerships.reader_database.ReplicaReadsMiddleware') "
         f"- settings.MIDDLEWARE.index('{AUTH_MIDDLEWARE}')",
     )
 
     assert printed == (
         "replica.internal {'connect_timeout': 2, 'server_side_binding': True, "
-        "'prepare_threshold': 2} ['partnerships.replicas.ReplicaRouter'] 1"
+        "'prepare_threshold': 2} ['partnerships.reader_database.ReplicaRouter'] 1"
     )
 
 
@@ -308,7 +308,7 @@ def test_without_database_replica_url_there_is_one_database_and_no_router():
     printed = settings_with(
         {"DATABASE_URL": "postgres://app@db.internal:5432/site"},
         "list(settings.DATABASES), settings.DATABASE_ROUTERS, "
-        "'partnerships.replicas.ReplicaReadsMiddleware' in settings.MIDDLEWARE",
+        "'partnerships.reader_database.ReplicaReadsMiddleware' in settings.MIDDLEWARE",
     )
 
     assert printed == "['default'] [] False"

@@ -92,7 +92,7 @@ DATABASES = {
 }
 
 # A streaming read replica answers anonymous readers when DATABASE_REPLICA_URL is
-# set (partnerships.replicas); writes, the admin and signed-in readers stay on the
+# set (partnerships.reader_database); writes, the admin and signed-in readers stay on the
 # primary, and reads fall back to it while the replica is down or behind.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
@@ -102,11 +102,12 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     # A replica that is down must fail fast (libpq's shortest timeout is 2 s).
     DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
-    DATABASE_ROUTERS = ["partnerships.replicas.ReplicaRouter"]
+    DATABASE_ROUTERS = ["partnerships.reader_database.ReplicaRouter"]
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "partnerships.replicas.ReplicaReadsMiddleware",
+        "partnerships.reader_database.ReplicaReadsMiddleware",
     )
+
 
 # Redis when REDIS_URL is set (shared by every gunicorn worker and app server),
 # memory otherwise. A Redis outage must be a slow day, not an outage: every

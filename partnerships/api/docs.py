@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from ..http import reader_response
+from ..caching.response_cache import reader_response
 from ..sites import absolute_url
 from .schema import openapi_document
 

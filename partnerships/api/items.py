@@ -13,19 +13,13 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page
 
+from ..caching.response_cache import IGNORED_PARAMETERS
 from ..conf import partnerships_setting
-from ..http import IGNORED_PARAMETERS
 from ..models import ListablePage, as_kinds, listable_page_models
 from ..sites import absolute_url, requested_site
 from .cursors import Cursor, Ordering
-from .hardening import CachedEndpointMixin
-from .params import (
-    MAX_OFFSET,
-    parse_bool,
-    parse_date,
-    parse_int,
-    parse_page_id,
-)
+from .endpoints import CachedEndpointMixin
+from .params import MAX_OFFSET, parse_bool, parse_date, parse_int, parse_page_id
 
 
 class ListingSerializer(PageSerializer):

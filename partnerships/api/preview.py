@@ -16,7 +16,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from .hardening import HardenedAPIViewSetMixin
+from .endpoints import HardenedAPIViewSetMixin
 
 
 class PagePreviewAPIViewSet(HardenedAPIViewSetMixin, PagesAPIViewSet):

@@ -1,6 +1,6 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .hardening import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from .endpoints import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 from .items import ItemsAPIViewSet
 from .preview import PagePreviewAPIViewSet
 

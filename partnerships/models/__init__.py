@@ -1,6 +1,6 @@
 from .article import ArticlePage, ArticlePageAuthor
-from .freshness import ContentVersion
-from .listing import ListablePage, ListablePageTag, as_kinds, listable_page_models
+from .content_version import ContentVersion
+from .listable import ListablePage, ListablePageTag, as_kinds, listable_page_models
 from .partners import ListablePagePartner, Partner
 from .people import Person
 from .topic import TopicIndexPage, TopicRelatedTopic

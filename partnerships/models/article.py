@@ -8,10 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..api.fields import PeopleField
-from ..blocks import BodyBlock
-from ..structured_data import person
-from .listing import ListablePage
+from ..api.serializers import PeopleField
+from ..content.blocks import BodyBlock
+from ..seo.structured_data import person
+from .listable import ListablePage
 from .people import credited_names, shown_credits
 from .reviewed import shown_q
 

@@ -13,27 +13,27 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from ..admin.forms import PastedTextPageForm
-from ..api.fields import (
+from ..api.serializers import (
     HERO_IMAGE_WIDTHS,
     ImageCreditField,
     ImageRenditionsField,
     RecentItemsField,
     RelatedTopicsField,
 )
+from ..caching.headers import ReaderCacheHeadersMixin, soonest_expiry
 from ..conf import partnerships_setting
-from ..headers import ReaderCacheHeadersMixin, soonest_expiry
-from ..pagination import listing_page
-from ..preview import HeadlessPreviewable
-from ..query import VisiblePageQuerySet
-from ..routing import PrivacyCheckedWhileRouting, SpecificChildRouting
-from ..sanitise import clean_rich_text
+from ..content.rich_text import clean_rich_text
+from ..editorial.forms import PastedTextPageForm
+from ..pages.listing_views import listing_view
+from ..pages.pagination import listing_page
+from ..pages.routing import PrivacyCheckedWhileRouting, SpecificChildRouting
+from ..seo.structured_data import SCHEMA_ORG
 from ..sites import request_site
-from ..structured_data import SCHEMA_ORG
 from ..validators import check_plain_text, multiline_text, single_line_text
 from .fields import WebAddressField
-from .listing import ListablePage, as_kinds, listable_page_models
-from .listing_view import listing_view
+from .listable import ListablePage, as_kinds, listable_page_models
+from .preview import HeadlessPreviewable
+from .querysets import VisiblePageQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # How many upcoming webinars (and other scheduled kinds) lead a topic's first page.
@@ -251,30 +251,30 @@ class TopicIndexPage(
         return context
 
     # Feeds and the calendar live under the topic's own URL, wherever it moves
-    # (see `partnerships.routes`); the dots keep them apart from child slugs,
+    # (see `partnerships.syndication.routes`); the dots keep them apart from child slugs,
     # which cannot contain one. The views import the models, hence the imports
     # inside the routes.
     @path("feed.rss/", name="rss_feed")
     def rss_feed(self, request):
-        from ..feeds import listing_feed
+        from ..syndication.feeds import listing_feed
 
         return listing_feed(request, "rss", topic=self)
 
     @path("feed.atom/", name="atom_feed")
     def atom_feed(self, request):
-        from ..feeds import listing_feed
+        from ..syndication.feeds import listing_feed
 
         return listing_feed(request, "atom", topic=self)
 
     @path("feed.json/", name="json_feed")
     def json_feed(self, request):
-        from ..feeds import listing_feed
+        from ..syndication.feeds import listing_feed
 
         return listing_feed(request, "json", topic=self)
 
     @path("webinars.ics/", name="webinars_calendar")
     def webinars_calendar(self, request):
-        from ..calendars import upcoming_webinars_calendar
+        from ..syndication.calendars import upcoming_webinars_calendar
 
         return upcoming_webinars_calendar(request, topic=self)
 

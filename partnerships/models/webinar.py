@@ -17,16 +17,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
-from ..admin.datetime_fields import ConfirmationPanel
-from ..admin.forms import WebinarPageForm
-from ..api.fields import PeopleField
-from ..blocks import BodyBlock
-from ..structured_data import SCHEMA_ORG, instant, organization_data, person
+from ..api.serializers import PeopleField
+from ..content.blocks import BodyBlock
+from ..editorial.datetime_fields import ConfirmationPanel
+from ..editorial.forms import WebinarPageForm
+from ..seo.structured_data import SCHEMA_ORG, instant, organization_data, person
 from ..times import time_range
 from ..validators import is_web_address
 from .fields import WebAddressField
 from .kinds_query import not_ended
-from .listing import ListablePage, ListablePageQuerySet
+from .listable import ListablePage, ListablePageQuerySet
 from .people import credited_names, shown_credits
 from .reviewed import shown_q
 
@@ -59,7 +59,7 @@ class WebinarPage(ListablePage):
     """An online event, before it happens (registration) and after (recording)."""
 
     # The admin's form adds the format to type and the editor's time zone to each
-    # help text (`partnerships.admin.datetime_fields`).
+    # help text (`partnerships.editorial.datetime_fields`).
     starts_at = models.DateTimeField("starts at", help_text="When the webinar begins.")
     ends_at = models.DateTimeField("ends at", help_text="When the webinar ends.")
     registration_url = WebAddressField(
@@ -198,6 +198,6 @@ class WebinarPage(ListablePage):
     @path("calendar.ics/", name="calendar")
     def calendar(self, request):
         """This webinar as an iCalendar file, for “Add to calendar”."""
-        from ..calendars import webinar_calendar  # the view imports the models
+        from ..syndication.calendars import webinar_calendar
 
         return webinar_calendar(request, self)

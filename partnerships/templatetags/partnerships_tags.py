@@ -1,10 +1,10 @@
 from django import template
 
-from .. import routes
 from ..models.partners import partners_shown_on
-from ..navigation import site_menu
-from ..organization import organization
-from ..seo import head_meta
+from ..pages.navigation import site_menu
+from ..seo.head_meta import head_meta
+from ..seo.organization import organization
+from ..syndication import routes
 from ..validators import is_web_address
 
 register = template.Library()

@@ -27,8 +27,8 @@ from home.demo_content import (
 )
 from home.demo_photo import library_photo
 from home.models import HomePage, StandardPage
+from partnerships.editorial.roles import set_up_editorial_roles
 from partnerships.models import ArticlePage, TopicIndexPage, TopicRelatedTopic, WebinarPage
-from partnerships.roles import set_up_editorial_roles
 
 HERO_IMAGE_TITLE = "Partnerships & collaboration: a reading room"
 WEBINAR_START = datetime.time(15, 0)

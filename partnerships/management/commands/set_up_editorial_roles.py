@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from partnerships.roles import set_up_editorial_roles
+from ...editorial.roles import set_up_editorial_roles
 
 
 class Command(BaseCommand):

@@ -18,8 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .conf import partnerships_setting
-from .models import Partner, Person
+from ..conf import partnerships_setting
+from ..models import Partner, Person
 
 TASK_NAME = "Review by a moderator"
 REVIEWED_MODELS = (Person, Partner)

@@ -4,7 +4,7 @@ import mimetypes
 
 from wagtail.images.image_operations import TransformOperation
 
-from .sites import absolute_url
+from ..sites import absolute_url
 
 # 1.91:1 is what Facebook, LinkedIn and Twitter/X cards crop to. Wagtail's `fill`
 # crops to that shape but never enlarges, so a photo smaller than 1200×630 (the

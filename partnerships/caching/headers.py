@@ -10,7 +10,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .conf import partnerships_setting
+from ..conf import partnerships_setting
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 # What a shared cache may keep; an error other than "not found" is not kept.

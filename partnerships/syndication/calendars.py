@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration
 
-from .http import reader_response
-from .models import ListablePage, WebinarPage
-from .organization import organization
-from .sites import request_site, site_hostname, site_name
-from .text import one_line, xml_text
-from .validators import is_web_address
+from ..caching.response_cache import reader_response
+from ..models import ListablePage, WebinarPage
+from ..seo.organization import organization
+from ..sites import request_site, site_hostname, site_name
+from ..text import one_line, xml_text
+from ..validators import is_web_address
 
 # SEQUENCE counts seconds of publication time from here: it only ever grows,
 # and stays within the 32-bit integers some calendar clients use until 2068.

@@ -3,8 +3,8 @@
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from .headers import apply_reader_cache_headers
-from .sites import absolute_url
+from ..caching.headers import apply_reader_cache_headers
+from ..sites import absolute_url
 
 
 @require_safe

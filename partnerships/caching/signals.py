@@ -6,7 +6,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move, unpublished
 
-from .models import (
+from ..models import (
     ArticlePage,
     ContentVersion,
     ListablePage,
@@ -15,8 +15,8 @@ from .models import (
     TopicIndexPage,
     WebinarPage,
 )
-from .models.reviewed import writes_live_version
-from .navigation import forget_site_menus
+from ..models.reviewed import writes_live_version
+from ..pages.navigation import forget_site_menus
 from .purging import purge_api_caches
 
 # Fields whose change alters what readers see, for a live page saved without

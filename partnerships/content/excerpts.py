@@ -1,6 +1,6 @@
 """The one place that turns page text into a listing excerpt."""
 
-from .conf import partnerships_setting
+from ..conf import partnerships_setting
 
 ELLIPSIS = "..."
 _TRAILING_PUNCTUATION = " ,;:.-–—"

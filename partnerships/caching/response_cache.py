@@ -32,9 +32,9 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
-from .conf import partnerships_setting
+from ..conf import partnerships_setting
+from ..models import ContentVersion
 from .headers import apply_reader_cache_headers, compress_public_response
-from .models import ContentVersion
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from wagtail.models import Site
 
-from .conf import partnerships_setting
-from .sites import absolute_url
+from ..conf import partnerships_setting
+from ..sites import absolute_url
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ that request again on the primary: a GET or HEAD is safe to repeat.
 Settings (demosite/settings/base.py does this when DATABASE_REPLICA_URL is set):
 
     DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
-    DATABASE_ROUTERS = ["partnerships.replicas.ReplicaRouter"]
-    MIDDLEWARE: "partnerships.replicas.ReplicaReadsMiddleware" after AuthenticationMiddleware
+    DATABASE_ROUTERS = ["partnerships.reader_database.ReplicaRouter"]
+    MIDDLEWARE: "partnerships.reader_database.ReplicaReadsMiddleware" after AuthenticationMiddleware
 """
 
 import contextvars
@@ -123,7 +123,7 @@ def replica_has_current_content():
     if replica_health.is_resting():
         return False
     # Imported here: settings name this module before Django has loaded the apps.
-    from .models.freshness import ContentVersion
+    from .models.content_version import ContentVersion
 
     on_primary = ContentVersion.recorded()  # routed to the primary (PRIMARY_ONLY_MODELS)
     try:

@@ -22,20 +22,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from ..admin.forms import ListablePageForm
-from ..admin.widgets import ExcerptCounterTextarea
-from ..api.fields import ImageRenditionsField, TagNamesField
-from ..excerpts import make_excerpt
-from ..headers import ReaderCacheHeadersMixin, soonest_expiry
-from ..images import SHARE_IMAGE_SPEC
-from ..preview import HeadlessPreviewable
-from ..query import VisiblePageQuerySet
-from ..routing import PrivacyCheckedWhileRouting
-from ..sanitise import clean_stream_rich_text
-from ..search_terms import search_words
-from ..structured_data import instant, modified_at, organization_data, published_at
+from ..api.serializers import ImageRenditionsField, TagNamesField
+from ..caching.headers import ReaderCacheHeadersMixin, soonest_expiry
+from ..content.excerpts import make_excerpt
+from ..content.rich_text import clean_stream_rich_text
+from ..editorial.forms import ListablePageForm
+from ..editorial.widgets import ExcerptCounterTextarea
+from ..pages.routing import PrivacyCheckedWhileRouting
+from ..search.terms import search_words
+from ..seo.images import SHARE_IMAGE_SPEC
+from ..seo.structured_data import instant, modified_at, organization_data, published_at
 from ..validators import SummaryLength, check_plain_text, multiline_text
 from .kinds_query import KindsQuerySetMixin, direct_kinds
+from .preview import HeadlessPreviewable
+from .querysets import VisiblePageQuerySet
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 # Search ranks at most this many matches; nobody reads further.

@@ -12,13 +12,13 @@ from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from .conf import partnerships_setting
-from .http import reader_response
-from .images import share_image
-from .models import ListablePage
-from .params import BadParameter, bad_parameter_response, kinds_param
-from .sites import absolute_url, request_site, site_hostname, site_name
-from .text import xml_text
+from ..caching.response_cache import reader_response
+from ..conf import partnerships_setting
+from ..models import ListablePage
+from ..params import BadParameter, bad_parameter_response, kinds_param
+from ..seo.images import share_image
+from ..sites import absolute_url, request_site, site_hostname, site_name
+from ..text import xml_text
 
 
 class JsonFeed(feedgenerator.SyndicationFeed):

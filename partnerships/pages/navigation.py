@@ -15,9 +15,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from .conf import partnerships_setting
-from .models import TopicIndexPage
-from .query import VisiblePageQuerySet
+from ..conf import partnerships_setting
+from ..models import TopicIndexPage
+from ..models.querysets import VisiblePageQuerySet
 
 logger = logging.getLogger(__name__)
 

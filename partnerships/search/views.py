@@ -4,10 +4,10 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from .headers import apply_reader_cache_headers, soonest_expiry
-from .models import ListablePage, TopicIndexPage, as_kinds, listable_page_models
-from .params import BadParameter, kinds_param
-from .sites import request_site
+from ..caching.headers import apply_reader_cache_headers, soonest_expiry
+from ..models import ListablePage, TopicIndexPage, as_kinds, listable_page_models
+from ..params import BadParameter, kinds_param
+from ..sites import request_site
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -6,12 +6,12 @@ import mimetypes
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .conf import partnerships_setting
+from ..conf import partnerships_setting
+from ..models import ListablePage, TopicIndexPage
+from ..sites import site_name
+from ..syndication.routes import page_file_url
 from .images import share_image
-from .models import ListablePage, TopicIndexPage
 from .organization import absolute_asset_url, organization, static_image_size
-from .routes import page_file_url
-from .sites import site_name
 from .structured_data import SCHEMA_ORG, compact
 
 # As Django's json_script: a title such as "</script><script>…" stays inside the string.

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow
 
-from .conf import partnerships_setting
+from ..conf import partnerships_setting
 from .review import set_up_review
 
 EDITOR, MODERATOR = "editor", "moderator"

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from ..validators import is_web_address
 from .organization import organization
-from .validators import is_web_address
 
 SCHEMA_ORG = "https://schema.org"
 

@@ -2,7 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_headless_preview.settings import headless_preview_settings
 
-from .conf import partnerships_setting
+from ..conf import partnerships_setting
 
 
 def headless_client_configured():

@@ -16,11 +16,11 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from ..http import reader_response
-from ..models.listing import SEARCH_RESULTS_MAX
-from ..page_types import specific_page_model
-from ..query import VisiblePageQuerySet
-from ..search_terms import search_words
+from ..caching.page_types import specific_page_model
+from ..caching.response_cache import reader_response
+from ..models.listable import SEARCH_RESULTS_MAX
+from ..models.querysets import VisiblePageQuerySet
+from ..search.terms import search_words
 from ..sites import requested_site
 from .params import MAX_OFFSET, parse_int, parse_page_id, reject_malformed
 

@@ -5,8 +5,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
 
-from .http import reader_response
-from .query import VisiblePageQuerySet
+from ..caching.response_cache import reader_response
+from ..models.querysets import VisiblePageQuerySet
 
 
 class VisiblePagesSitemap(Sitemap):
