@@ -18,7 +18,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from ..caching.page_types import specific_page_model
 from ..caching.response_cache import reader_response
-from ..models.listable import SEARCH_RESULTS_MAX
+from ..models.querysets import SEARCH_RESULTS_MAX
 from ..models.querysets import VisiblePageQuerySet
 from ..search.terms import search_words
 from ..sites import requested_site

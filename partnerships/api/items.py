@@ -15,7 +15,8 @@ from wagtail.models import Page
 
 from ..caching.response_cache import IGNORED_PARAMETERS
 from ..conf import partnerships_setting
-from ..models import ListablePage, as_kinds, listable_page_models
+from ..internals import api_serializer_class, as_kinds
+from ..models import ListablePage, listable_page_models
 from ..sites import absolute_url, requested_site
 from .cursors import Cursor, Ordering
 from .endpoints import CachedEndpointMixin
@@ -347,7 +348,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
         for model in kinds:
             model_fields = set(cls.get_available_fields(model))
             config = [entry for entry in fields_config if entry[0] in model_fields | {"*", "_"}]
-            serializer = cls._get_serializer_class(router, model, config, show_details=False)
+            serializer = api_serializer_class(cls, router, model, config, show_details=False)
             serializers[model] = serializer
             requested_fields[model] = frozenset(serializer.Meta.fields)
         return serializers, requested_fields

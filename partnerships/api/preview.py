@@ -16,6 +16,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from ..internals import api_serializer_class
 from .endpoints import HardenedAPIViewSetMixin
 
 
@@ -28,8 +29,8 @@ class PagePreviewAPIViewSet(HardenedAPIViewSetMixin, PagesAPIViewSet):
 
     def listing_view(self, request):
         page = self.preview_page()
-        serializer_class = self._get_serializer_class(
-            request.wagtailapi_router, type(page), [], show_details=True
+        serializer_class = api_serializer_class(
+            self, request.wagtailapi_router, type(page), [], show_details=True
         )
         return Response(serializer_class(page, context=self.get_serializer_context()).data)
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 
 from ..conf import partnerships_setting
+from ..internals import api_fields_of
 from ..models import listable_page_models
 from .cursors import ORDERINGS
 from .items import ItemsAPIViewSet
@@ -66,8 +67,7 @@ def field_schema(model, api_field):
 
 def api_field_schemas(model):
     return {
-        field.name: field_schema(model, field)
-        for field in ItemsAPIViewSet._convert_api_fields(getattr(model, "api_fields", []))
+        field.name: field_schema(model, field) for field in api_fields_of(ItemsAPIViewSet, model)
     }
 
 

@@ -16,6 +16,8 @@ from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
+from ..internals import refresh_title_norms
+
 
 def index_pages(model, pages):
     for backend in get_search_backends(with_auto_update=True):
@@ -34,7 +36,7 @@ def finish_indexing(model):
     """
     for backend in get_search_backends(with_auto_update=True):
         if isinstance(backend, PostgresSearchBackend):
-            backend.get_index_for_model(model)._refresh_title_norms()
+            refresh_title_norms(backend.get_index_for_model(model))
 
 
 def _add_to_postgres_index(backend, model, pages):

@@ -22,6 +22,7 @@ from modelcluster.models import get_all_child_relations
 from taggit.models import Tag
 from wagtail.models import Page, Revision
 
+from ..internals import child_path, insert_rows, mark_saved, path_step
 from ..models import ListablePage, ListablePageTag, listable_page_models
 from .search_index import finish_indexing, index_pages
 
@@ -113,7 +114,7 @@ class BatchWriter:
             .values_list("path", flat=True)
             .first()
         )
-        last_step = Page._str2int(last_child[-Page.steplen :]) if last_child else 0
+        last_step = path_step(last_child) if last_child else 0
         now = timezone.now()
         pages = []
         for step, item in enumerate(items, start=last_step + 1):
@@ -124,7 +125,7 @@ class BatchWriter:
                 draft_title=item.title,
                 slug=item.slug,
                 content_type=self.content_types[model],
-                path=Page._get_path(topic.path, topic.depth + 1, step),
+                path=child_path(topic, step),
                 depth=topic.depth + 1,
                 numchild=0,
                 url_path=f"{topic.url_path}{item.slug}/",
@@ -253,8 +254,8 @@ def insert_table_rows(model, objs, using):
     batch_size = connections[using].ops.bulk_batch_size(fields, objs) or len(objs)
     for start in range(0, len(objs), batch_size):
         chunk = objs[start : start + batch_size]
-        rows = model._base_manager._insert(
-            chunk, fields=fields, returning_fields=[auto_field] if auto_field else None, using=using
+        rows = insert_rows(
+            model, chunk, fields, returning_fields=[auto_field] if auto_field else None, using=using
         )
         if auto_field:
             for obj, (pk,) in zip(chunk, rows, strict=True):
@@ -312,5 +313,4 @@ def set_pk(obj, pk, using):
     """Give a saved object its primary key, on every link of its inheritance chain."""
     for link_model in (type(obj), *type(obj)._meta.get_parent_list()):
         setattr(obj, link_model._meta.pk.attname, pk)
-    obj._state.adding = False
-    obj._state.db = using
+    mark_saved(obj, using)

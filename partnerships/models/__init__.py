@@ -1,6 +1,13 @@
+"""The plugin's models: the page kinds, the topic, people and partners, and the content version.
+
+`kinds` finds every kind of listable page (a host's too) and `querysets`
+holds the rules every reader surface applies.
+"""
+
 from .article import ArticlePage, ArticlePageAuthor
 from .content_version import ContentVersion
-from .listable import ListablePage, ListablePageTag, as_kinds, listable_page_models
+from .kinds import listable_page_models
+from .listable import ListablePage, ListablePageTag
 from .partners import ListablePagePartner, Partner
 from .people import Person
 from .topic import TopicIndexPage, TopicRelatedTopic
@@ -19,6 +26,5 @@ __all__ = [
     "TopicRelatedTopic",
     "WebinarPage",
     "WebinarPagePresenter",
-    "as_kinds",
     "listable_page_models",
 ]

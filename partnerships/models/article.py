@@ -1,6 +1,4 @@
 from django.db import models
-from django.db.models import Prefetch
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
@@ -12,8 +10,6 @@ from ..api.serializers import PeopleField
 from ..content.blocks import BodyBlock
 from ..seo.structured_data import person
 from .listable import ListablePage
-from .people import credited_names, shown_credits
-from .reviewed import shown_q
 
 
 class ArticlePageAuthor(Orderable):
@@ -49,42 +45,19 @@ class ArticlePage(ListablePage):
 
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
-        # The authors readers see, not every credited person: see `credited_names`.
-        index.SearchField("author_names"),
     ]
 
     kind = "news"
     kind_label = "News"
     kind_label_plural = "News"
     listing_card_template = "partnerships/cards/article_card.html"
+    credits_relation = "authors"
 
     class Meta:
         verbose_name = "news article"
-
-    @cached_property
-    def credits(self):
-        """Authors readers may see, with photos, in one query for the page and its metadata."""
-        return shown_credits(self.authors.select_related("person__photo"))
-
-    def author_names(self):
-        return credited_names(self.authors.select_related("person"))
 
     def structured_data(self, request, base, listed_items=()):
         return super().structured_data(request, base) | {
             "@type": "NewsArticle",
             "author": [person(credit.person) for credit in self.credits],
-        }
-
-    @classmethod
-    def api_prefetches(cls):
-        return {
-            "authors": [
-                Prefetch(
-                    "authors",
-                    ArticlePageAuthor.objects.filter(shown_q("person__")).select_related(
-                        "person__photo"
-                    ),
-                ),
-                "authors__person__photo__renditions",
-            ]
         }

@@ -7,18 +7,18 @@ orders all kinds together by their editorial publish date.
 import datetime
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Aggregate, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
@@ -29,128 +29,18 @@ from ..content.rich_text import clean_stream_rich_text
 from ..editorial.forms import ListablePageForm
 from ..editorial.widgets import ExcerptCounterTextarea
 from ..pages.routing import PrivacyCheckedWhileRouting
-from ..search.terms import search_words
-from ..seo.images import SHARE_IMAGE_SPEC
 from ..seo.structured_data import instant, modified_at, organization_data, published_at
 from ..validators import SummaryLength, check_plain_text, multiline_text
-from .kinds_query import KindsQuerySetMixin, direct_kinds
 from .preview import HeadlessPreviewable
-from .querysets import VisiblePageQuerySet
+from .querysets import ListablePageQuerySet, shown_q
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
-# Search ranks at most this many matches; nobody reads further.
-SEARCH_RESULTS_MAX = 1000
 
 
 class ListablePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "partnerships.ListablePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-
-
-class JSONNameList(Aggregate):
-    """The grouped values as a JSON array (text), on SQLite and PostgreSQL."""
-
-    function = "json_group_array"
-    output_field = models.TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler, connection, template="json_agg(%(expressions)s)::text", **extra
-        )
-
-
-class ListablePageQuerySet(KindsQuerySetMixin, VisiblePageQuerySet):
-    """The listing query every reader-facing view builds on: `ListablePage.objects`.
-
-    Its methods chain. Rows are of the shared table, so one query serves a listing
-    of any mix of kinds; `with_kinds()` joins each kind's own table when a caller
-    needs the kinds' fields too.
-    """
-
-    def newest_first(self):
-        # The primary key breaks ties between items published on the same day,
-        # so pagination never shows an item twice or skips one.
-        return self.order_by("-publish_date", "-pk")
-
-    def listed_under(self, topic, request=None):
-        """What a topic lists: its visible children of every kind, newest first.
-
-        The HTML page, the API and the feeds all start from this query; pass
-        the request to include what a signed-in reader is allowed to see.
-        """
-        return (
-            self.visible(request).filter(topic=topic).select_related("listing_image").newest_first()
-        )
-
-    def search_listing(self, query, operator="and"):
-        """Ids of this queryset's items that match `query`, most relevant first.
-
-        Wagtail's search backends filter only on declared filter fields, so
-        the search runs over live pages and this queryset's own conditions
-        (visibility, topic, kind, tags, dates) are applied to the matches.
-        Only the query's words count: punctuation and operators are dropped.
-        The search page and the API's `search=` both call this.
-        """
-        words = search_words(query)
-        if not words:
-            return []
-        matches = ListablePage.objects.live().search(words, operator=operator)
-        ranked = [page.pk for page in matches[:SEARCH_RESULTS_MAX]]
-        allowed = set(self.filter(pk__in=ranked).values_list("pk", flat=True))
-        return [pk for pk in ranked if pk in allowed]
-
-    def with_kinds(self):
-        """Join every kind's own table, so rows come back as their kind in one query.
-
-        Pair with `as_kinds()` once the rows are fetched.
-        """
-        return self.select_related(*kind_accessors())
-
-    def of_kinds(self, kinds):
-        """Only the given kinds, by their `kind` (`"news"`, `"webinar"`, a host's `"podcast"`).
-
-        Unknown kinds match nothing; callers that take a kind from a URL should
-        check it against `listable_page_models()` first.
-        """
-        wanted = [model for model in listable_page_models() if model.kind in kinds]
-        content_types = ContentType.objects.get_for_models(*wanted).values()
-        return self.filter(content_type__in=content_types)
-
-    def tagged(self, tag):
-        """Items with this tag, given by slug (`public-health`) or name (`Public health`)."""
-        matching = ListablePageTag.objects.filter(content_object=OuterRef("pk")).filter(
-            Q(tag__slug=tag) | Q(tag__name__iexact=tag)
-        )
-        return self.filter(Exists(matching))
-
-    def with_tag_names(self):
-        """Each row's tag names as a column of this query, instead of a query of their own.
-
-        `TagNamesField` reads them; the tags themselves are not loaded.
-        """
-        names = (
-            ListablePageTag.objects.filter(content_object=OuterRef("pk"))
-            .values("content_object")
-            .annotate(names=JSONNameList("tag__name"))
-            .values("names")
-        )
-        return self.annotate(tag_names=Subquery(names, output_field=models.TextField()))
-
-    def with_syndication_relations(self):
-        """Tags and sharing-size image renditions in two queries, however many items.
-
-        Feeds show both for every item; without this each item costs two queries.
-        """
-        renditions = get_image_model().get_rendition_model().objects
-        return self.select_related("listing_image").prefetch_related(
-            "tags",
-            Prefetch(
-                "listing_image__renditions",
-                queryset=renditions.filter(filter_spec=SHARE_IMAGE_SPEC),
-                to_attr="prefetched_renditions",
-            ),
-        )
 
 
 class ListablePage(
@@ -165,7 +55,7 @@ class ListablePage(
     Subclass it to add a kind, in the plugin or in a host site's own app:
 
         class PodcastPage(ListablePage):
-            audio_url = models.URLField()
+            audio_url = WebAddressField()
 
             content_panels = ListablePage.content_panels + [
                 FieldPanel("audio_url"),
@@ -178,8 +68,9 @@ class ListablePage(
             listing_card_template = "podcasts/podcast_card.html"
 
     Then `makemigrations` for that app. The new kind may be created under any
-    topic and is listed, filtered and rendered with its own card, with no change
-    to the plugin. A `body` StreamField, if the kind has one, feeds the excerpt.
+    topic and is listed, filtered, syndicated, imported and rendered with its
+    own card, with no change to the plugin. A `body` StreamField, if the kind
+    has one, feeds the excerpt; the attributes below the fields say the rest.
     """
 
     publish_date = models.DateField(
@@ -249,6 +140,8 @@ class ListablePage(
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("excerpt"),
+        # The people readers see credited, not every credited person.
+        index.SearchField("credited_names"),
         index.FilterField("publish_date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -260,14 +153,20 @@ class ListablePage(
     objects = PageManager.from_queryset(ListablePageQuerySet)()
     base_form_class = ListablePageForm
 
-    # Overridden by each kind.
+    # What each kind says about itself.
     kind = ""
     kind_label = ""
     kind_label_plural = ""
     listing_card_template = "partnerships/cards/listing_card.html"
     # (start field, end field) for kinds that happen at a time, as webinars do:
-    # they are listed as upcoming until they end.
+    # they are listed as upcoming until they end, and appear in calendars.
     schedule_fields = None
+    # The child relation of the people it credits (authors, presenters), if any.
+    credits_relation = None
+    # Fields of its own that `import_items` fills from a file's columns.
+    import_fields = ()
+    # Open Graph's type for link previews.
+    og_type = "article"
 
     class Meta:
         indexes = [
@@ -277,24 +176,35 @@ class ListablePage(
             models.Index(fields=["-publish_date", "-page_ptr"], name="listable_newest"),
         ]
 
+    # Credited people
+
+    @cached_property
+    def credits(self):
+        """The credits readers may see, with photos, in one query for the page and its metadata."""
+        if not self.credits_relation:
+            return []
+        relation = getattr(self, self.credits_relation)
+        return [c for c in relation.select_related("person__photo") if c.person.is_shown]
+
+    def credited_names(self):
+        """The names readers see among the credits, for the search index."""
+        return " ".join(credit.person.name for credit in self.credits)
+
     @classmethod
     def api_prefetches(cls):
         """Lookups (relative to the kind) that make an API field cost no query per item."""
-        return {}
-
-    def structured_data(self, request, base, listed_items=()):
-        """schema.org JSON-LD for this item (`base` holds name, url, description, image).
-
-        A kind overrides it to say what it is: news is a NewsArticle, a webinar an Event.
-        """
-        return base | {
-            "@type": "Article",
-            "headline": self.title[:110],
-            "datePublished": instant(published_at(self)),
-            "dateModified": instant(modified_at(self)),
-            "publisher": organization_data(request),
-            "mainEntityOfPage": base["url"],
+        if not cls.credits_relation:
+            return {}
+        credit_model = cls._meta.get_field(cls.credits_relation).related_model
+        shown = credit_model.objects.filter(shown_q("person__")).select_related("person__photo")
+        return {
+            cls.credits_relation: [
+                Prefetch(cls.credits_relation, shown),
+                f"{cls.credits_relation}__person__photo__renditions",
+            ]
         }
+
+    # What readers see
 
     def body_text(self) -> str:
         """Plain text of the kind's `body` StreamField, if it has one."""
@@ -315,16 +225,40 @@ class ListablePage(
         """
         return self.specific_class
 
-    def clean_rich_text(self):
-        body = getattr(self, "body", None)
-        if body:
-            clean_stream_rich_text(body)
+    def share_image(self):
+        """The picture link previews show: the item's own, else its topic's photo."""
+        if self.listing_image:
+            return self.listing_image
+        topic = self.get_parent()  # routing has it already, as its own type
+        return getattr(topic.specific if topic else None, "hero_image", None)
+
+    def structured_data(self, request, base, listed_items=()):
+        """schema.org JSON-LD for this item (`base` holds name, url, description, image).
+
+        A kind overrides it to say what it is: news is a NewsArticle, a webinar an Event.
+        """
+        return base | {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "datePublished": instant(published_at(self)),
+            "dateModified": instant(modified_at(self)),
+            "publisher": organization_data(request),
+            "mainEntityOfPage": base["url"],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The item vanishes when it expires, and with it when its topic does.
+        context["fresh_until"] = soonest_expiry(self, self.get_parent())
+        return context
+
+    # Previews
 
     @property
     def preview_modes(self):
         """The page itself and the card a topic will list it with, then any other modes."""
         others = [mode for mode in super().preview_modes if mode[0]]
-        return [("", "Page"), ("listing-card", "Listing card"), *others]
+        return [("", _("Page")), ("listing-card", _("Listing card")), *others]
 
     def serve_preview(self, request, mode_name):
         # RoutablePageMixin (for file routes such as calendar.ics) would preview
@@ -332,12 +266,6 @@ class ListablePage(
         if mode_name == self.HEADLESS_PREVIEW_MODE:
             return super().serve_preview(request, mode_name)
         return Page.serve_preview(self, request, mode_name)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The item vanishes when it expires, and with it when its topic does.
-        context["fresh_until"] = soonest_expiry(self, self.get_parent())
-        return context
 
     def get_preview_template(self, request, mode_name):
         if mode_name == "listing-card":
@@ -352,6 +280,8 @@ class ListablePage(
             context["item"] = self
         return context
 
+    # Saving
+
     def clean(self):
         super().clean()
         check_plain_text(self)
@@ -359,61 +289,21 @@ class ListablePage(
             days=PUBLISH_DATE_MAX_DAYS_AHEAD
         ):
             raise ValidationError(
-                {"publish_date": "The publish date can be at most a year from today."}
+                {"publish_date": _("The publish date can be at most a year from today.")}
             )
         self.excerpt = self.make_excerpt()
 
     def save(self, *args, **kwargs):
-        self.clean_rich_text()
+        body = getattr(self, "body", None)
+        if body:
+            clean_stream_rich_text(body)
         self.excerpt = self.make_excerpt()
-        parent = self.get_parent()
-        topic_model = apps.get_model("partnerships", "TopicIndexPage")
-        is_topic = parent is not None and issubclass(parent.specific_class, topic_model)
-        self.topic_id = parent.pk if is_topic else None
+        self.topic_id = topic_of(self.get_parent())
         return super().save(*args, **kwargs)
 
 
-def kind_accessors():
-    """Names of the one-to-one links from the shared table to each kind's own table."""
-    return [accessor for accessor, _ in direct_kinds(ListablePage)]
-
-
-def as_kinds(rows):
-    """Each row of a `with_kinds()` query as its own kind, without further queries.
-
-    Django builds the kind's object from the joined columns, but that object
-    does not share the row's caches, so the selected relations (listing image,
-    topic) and any prefetched tags are handed over to it.
-    """
-    accessors = kind_accessors()
-    items = []
-    for row in rows:
-        cache = row._state.fields_cache
-        item = next((cache[name] for name in accessors if cache.get(name)), None)
-        if item is None:  # a kind of a kind: not joined, so ask Wagtail
-            items.append(row.specific)
-            continue
-        for name, related in cache.items():  # the listing image, the topic…
-            if name not in accessors:
-                item._state.fields_cache.setdefault(name, related)
-        if hasattr(row, "tag_names"):
-            item.tag_names = row.tag_names
-        item._prefetched_objects_cache = {
-            **getattr(row, "_prefetched_objects_cache", {}),
-            **getattr(item, "_prefetched_objects_cache", {}),
-        }
-        items.append(item)
-    return items
-
-
-def listable_page_models():
-    """Every concrete kind of listable page, including kinds a host site adds.
-
-    Found among the installed apps' models, so a kind is enabled by installing the
-    app that defines it; topics accept exactly these as children.
-    """
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, ListablePage) and model is not ListablePage
-    ]
+def topic_of(parent):
+    """The id `ListablePage.topic` holds for an item under `parent`: it, when it is a topic."""
+    topic_model = apps.get_model("partnerships", "TopicIndexPage")  # it imports this module
+    is_topic = parent is not None and issubclass(parent.specific_class, topic_model)
+    return parent.pk if is_topic else None

@@ -74,17 +74,3 @@ class Person(ReviewedSnippet):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
-
-
-def shown_credits(credits):
-    """The credits (authors, presenters) whose person readers may see, in the editor's order.
-
-    Reads the credits given (a prefetched or in-memory list included), so pages,
-    previews, the API and JSON-LD apply the same rule without a query of their own.
-    """
-    return [credit for credit in credits if credit.person.is_shown]
-
-
-def credited_names(credits):
-    """The names readers see among `credits`, for the search index."""
-    return " ".join(credit.person.name for credit in shown_credits(credits))

@@ -3,27 +3,15 @@
 Wagtail's draft state keeps a live object's row as the published version; an
 editor's change is a revision until it is published. So readers, who read the
 row, see the live version, provided objects that are not live are left out:
-`is_shown`, `shown_q()` and `ReviewedQuerySet.shown()` say which, the one rule
+`is_shown`, `shown_q()` and `ReviewedQuerySet.shown()` (in `querysets`) say which, the one rule
 every reader surface (pages, API, JSON-LD, search index) applies.
 """
 
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-
-def shown_q(prefix=""):
-    """Published and not past its expiry time: what readers may see.
-
-    `prefix` reaches the object through a relation, e.g. `"person__"`.
-    """
-    not_expired = Q(**{f"{prefix}expire_at__isnull": True}) | Q(
-        **{f"{prefix}expire_at__gt": timezone.now()}
-    )
-    return Q(**{f"{prefix}live": True}) & not_expired
-
+from .querysets import ReviewedQuerySet, is_expired
 
 # What Wagtail writes to a row when a draft is saved, a workflow moves on or the
 # object is locked: none of it is the content readers see.
@@ -42,11 +30,6 @@ def writes_live_version(instance, update_fields):
     if not instance.live:
         return False
     return update_fields is None or not set(update_fields) <= BOOKKEEPING_FIELDS
-
-
-class ReviewedQuerySet(models.QuerySet):
-    def shown(self):
-        return self.filter(shown_q())
 
 
 class ReviewedSnippet(
@@ -75,4 +58,4 @@ class ReviewedSnippet(
     @property
     def is_shown(self):
         """Whether readers see this object (the Python side of `shown_q()`)."""
-        return self.live and not (self.expire_at and self.expire_at <= timezone.now())
+        return self.live and not is_expired(self)

@@ -24,6 +24,7 @@ from ..caching.headers import ReaderCacheHeadersMixin, soonest_expiry
 from ..conf import partnerships_setting
 from ..content.rich_text import clean_rich_text
 from ..editorial.forms import PastedTextPageForm
+from ..internals import as_kinds
 from ..pages.listing_views import listing_view
 from ..pages.pagination import listing_page
 from ..pages.routing import PrivacyCheckedWhileRouting, SpecificChildRouting
@@ -31,7 +32,8 @@ from ..seo.structured_data import SCHEMA_ORG
 from ..sites import request_site
 from ..validators import check_plain_text, multiline_text, single_line_text
 from .fields import WebAddressField
-from .listable import ListablePage, as_kinds, listable_page_models
+from .kinds import listable_page_models
+from .listable import ListablePage
 from .preview import HeadlessPreviewable
 from .querysets import VisiblePageQuerySet
 

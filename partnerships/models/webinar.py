@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..api.serializers import PeopleField
@@ -25,10 +24,7 @@ from ..seo.structured_data import SCHEMA_ORG, instant, organization_data, person
 from ..times import time_range
 from ..validators import is_web_address
 from .fields import WebAddressField
-from .kinds_query import not_ended
-from .listable import ListablePage, ListablePageQuerySet
-from .people import credited_names, shown_credits
-from .reviewed import shown_q
+from .listable import ListablePage
 
 
 class WebinarPagePresenter(Orderable):
@@ -43,16 +39,6 @@ class WebinarPagePresenter(Orderable):
     )
 
     panels = [FieldPanel("person")]
-
-
-class WebinarPageQuerySet(ListablePageQuerySet):
-    def upcoming(self):
-        """Webinars that have not ended yet, soonest first."""
-        return self.filter(not_ended()).order_by("starts_at", "pk")
-
-    def past(self):
-        """Webinars that have ended."""
-        return self.exclude(not_ended())
 
 
 class WebinarPage(ListablePage):
@@ -105,12 +91,9 @@ class WebinarPage(ListablePage):
 
     search_fields = ListablePage.search_fields + [
         index.SearchField("body"),
-        # The presenters readers see, not every credited person: see `credited_names`.
-        index.SearchField("presenter_names"),
         index.FilterField("starts_at"),
     ]
 
-    objects = PageManager.from_queryset(WebinarPageQuerySet)()
     base_form_class = WebinarPageForm
 
     kind = "webinar"
@@ -118,6 +101,8 @@ class WebinarPage(ListablePage):
     kind_label_plural = "Webinars"
     listing_card_template = "partnerships/cards/webinar_card.html"
     schedule_fields = ("starts_at", "ends_at")
+    credits_relation = "presenters"
+    import_fields = ("starts_at", "ends_at", "registration_url", "recording_url")
 
     class Meta:
         verbose_name = "webinar"
@@ -152,14 +137,6 @@ class WebinarPage(ListablePage):
             return "recording", _("Recording available")
         return "past", _("Past")
 
-    @cached_property
-    def credits(self):
-        """Presenters readers may see, with photos, in one query for the page and its metadata."""
-        return shown_credits(self.presenters.select_related("person__photo"))
-
-    def presenter_names(self):
-        return credited_names(self.presenters.select_related("person"))
-
     def structured_data(self, request, base, listed_items=()):
         """A schema.org Event attended online, as Google documents it."""
         return base | {
@@ -174,20 +151,6 @@ class WebinarPage(ListablePage):
             else None,
             "organizer": organization_data(request),
             "performer": [person(credit.person) for credit in self.credits],
-        }
-
-    @classmethod
-    def api_prefetches(cls):
-        return {
-            "presenters": [
-                Prefetch(
-                    "presenters",
-                    WebinarPagePresenter.objects.filter(shown_q("person__")).select_related(
-                        "person__photo"
-                    ),
-                ),
-                "presenters__person__photo__renditions",
-            ]
         }
 
     def clean(self):

@@ -11,6 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from ..internals import remember_parent
+
 
 class SpecificChildRouting:
     """Fetch the child a URL names as its own type, and whether privacy may apply to it.
@@ -34,7 +36,7 @@ class SpecificChildRouting:
         if path_components:
             child = self.specific_child(path_components[0])
             if child is not None:
-                child._cached_parent_obj = self  # as Wagtail does: no query for get_parent()
+                remember_parent(child, self)  # as Wagtail does: no query for get_parent()
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 

@@ -5,7 +5,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from ..caching.headers import apply_reader_cache_headers, soonest_expiry
-from ..models import ListablePage, TopicIndexPage, as_kinds, listable_page_models
+from ..internals import as_kinds
+from ..models import ListablePage, TopicIndexPage, listable_page_models
 from ..params import BadParameter, kinds_param
 from ..sites import request_site
 

@@ -56,9 +56,7 @@ class Command(BaseCommand):
 
         started = time.perf_counter()
         created = 0
-        progress = tqdm(
-            total=total, unit="page", disable=options["no_progress"], file=self.stderr._out
-        )
+        progress = tqdm(total=total, unit="page", disable=options["no_progress"], file=self.stderr)
         try:
             for batch in batched(items, batch_size):
                 written = writer.write(list(batch))

@@ -39,9 +39,7 @@ class Command(BaseCommand):
                 if options["verbosity"]:
                     self.stdout.write("publish_scheduled is running on another node.")
                 return
-            call_command(
-                "publish_scheduled", verbosity=options["verbosity"], stdout=self.stdout._out
-            )
+            call_command("publish_scheduled", verbosity=options["verbosity"], stdout=self.stdout)
             if options["verbosity"]:
                 self.stdout.write("publish_scheduled ran on this node.")
 
