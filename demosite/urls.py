@@ -5,8 +5,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from demosite.views import favicon
-from partnerships.seo.robots import robots_txt
-from partnerships.seo.sitemap import sitemap_xml
 
 handler404 = "demosite.views.page_not_found"
 handler500 = "demosite.views.server_error"
@@ -14,9 +12,7 @@ handler500 = "demosite.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap_xml),
     path("favicon.ico", favicon),
-    path("robots.txt", robots_txt),
     path("", include("partnerships.urls")),
 ]
 

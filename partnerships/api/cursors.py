@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, Expression, F, Q, Value
-from wagtail.api.v2.utils import BadRequestError
+
+from ..params import BadParameter
 
 # The orderings the items listing offers; ties are always broken by id.
 ORDERINGS = {
@@ -33,7 +34,7 @@ class Ordering:
         descending = raw.startswith("-")
         field = raw.removeprefix("-")
         if field not in ORDERINGS:
-            raise BadRequestError(
+            raise BadParameter(
                 f"cannot order by '{raw}'; use one of: "
                 + ", ".join(f"{name}, -{name}" for name in ORDERINGS)
             )
@@ -112,16 +113,16 @@ class Cursor:
             order, key, backwards = data["o"], data["k"], data["b"]
             value, pk = key
         except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError):
-            raise BadRequestError("cursor is not valid; use the links in meta") from None
+            raise BadParameter("cursor is not valid; use the links in meta") from None
         if order != order_param:
-            raise BadRequestError("cursor was made for another order; use the links in meta")
+            raise BadParameter("cursor was made for another order; use the links in meta")
         if (
             not isinstance(pk, int)
             or isinstance(pk, bool)
             or not 0 < pk < 2**63
             or not isinstance(backwards, bool)
         ):
-            raise BadRequestError("cursor is not valid; use the links in meta")
+            raise BadParameter("cursor is not valid; use the links in meta")
         kind = ORDERINGS[ordering.field]
         try:
             if kind == "date":
@@ -133,5 +134,5 @@ class Cursor:
             elif kind == "text" and (not isinstance(value, str) or "\x00" in value):
                 raise ValueError
         except (ValueError, TypeError):
-            raise BadRequestError("cursor is not valid; use the links in meta") from None
+            raise BadParameter("cursor is not valid; use the links in meta") from None
         return cls(order, [value, pk], backwards)

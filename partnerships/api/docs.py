@@ -19,11 +19,6 @@ def schema_view(request):
     return JsonResponse(openapi_document(api_base_url(request)), json_dumps_params={"indent": 2})
 
 
-def not_found_view(request, path=""):
-    """Unknown addresses under /api/v2/ answer in JSON, as the endpoints do."""
-    return JsonResponse({"message": f"There is no API endpoint at {request.path}."}, status=404)
-
-
 def docs_view(request):
     document = openapi_document(api_base_url(request))
     endpoints = [

@@ -18,11 +18,10 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from ..caching.page_types import specific_page_model
 from ..caching.response_cache import reader_response
-from ..models.querysets import SEARCH_RESULTS_MAX
-from ..models.querysets import VisiblePageQuerySet
+from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
+from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
 from ..search.terms import search_words
 from ..sites import requested_site
-from .params import MAX_OFFSET, parse_int, parse_page_id, reject_malformed
 
 
 class HardenedAPIViewSetMixin:
@@ -44,6 +43,8 @@ class HardenedAPIViewSetMixin:
         parse_page_id(params, "id")
 
     def handle_exception(self, exc):
+        if isinstance(exc, BadParameter):
+            return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, ValidationError | DataError | ValueError | OverflowError):
             # Raised while filtering by a value the database cannot compare.
             return Response(

@@ -17,7 +17,18 @@ from operator import or_
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Aggregate, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Aggregate,
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest, Length, Substr
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
@@ -180,6 +191,13 @@ class ListablePageQuerySet(VisiblePageQuerySet):
         ranked = [page.pk for page in matches[:SEARCH_RESULTS_MAX]]
         allowed = set(self.filter(pk__in=ranked).values_list("pk", flat=True))
         return [pk for pk in ranked if pk in allowed]
+
+    def in_order_of(self, ids):
+        """Only these ids, in their order: search results, most relevant first."""
+        if not ids:
+            return self.none()
+        rank = Case(*[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)])
+        return self.filter(pk__in=ids).order_by(rank.asc())
 
     def with_kinds(self):
         """Join every kind's own table, so rows come back as their kind in one query.

@@ -1,11 +1,8 @@
-from django.core.exceptions import BadRequest
-from django.core.paginator import InvalidPage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.http import Http404
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -25,21 +22,21 @@ from ..conf import partnerships_setting
 from ..content.rich_text import clean_rich_text
 from ..editorial.forms import PastedTextPageForm
 from ..internals import as_kinds
-from ..pages.listing_views import listing_view
-from ..pages.pagination import listing_page
 from ..pages.routing import PrivacyCheckedWhileRouting, SpecificChildRouting
+from ..pages.topic_listing import topic_listing
+from ..params import BadParameter
 from ..seo.structured_data import SCHEMA_ORG
 from ..sites import request_site
+from ..syndication.calendars import topic_calendar
+from ..syndication.feeds import topic_feed
 from ..validators import check_plain_text, multiline_text, single_line_text
 from .fields import WebAddressField
-from .kinds import listable_page_models
+from .kinds import kinds_by_name, listable_page_models
 from .listable import ListablePage
 from .preview import HeadlessPreviewable
 from .querysets import VisiblePageQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-# How many upcoming webinars (and other scheduled kinds) lead a topic's first page.
-UPCOMING_LIMIT = 3
 
 
 def default_items_per_page():
@@ -203,82 +200,41 @@ class TopicIndexPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if any("\x00" in value for _, values in request.GET.lists() for value in values):
-            raise BadRequest("NUL characters are not allowed in the address.")
-        items = self.recent_items(request)
-
-        kind = request.GET.get("kind", "")
-        kinds = {model.kind: model for model in listable_page_models()}
-        if kind:
-            if kind not in kinds:
-                raise Http404(f"There is no kind of item called “{kind}”.")
-            items = items.of_kinds([kind])
-
-        tag_slug = request.GET.get("tag", "")
-        tag = None
-        if tag_slug:
-            tag = Tag.objects.filter(slug=tag_slug).first()
-            items = items.tagged(tag_slug) if tag else items.none()
-
-        try:
-            items_page = listing_page(
-                items.for_cards(), request.GET.get("page", "1"), self.items_per_page
-            )
-        except InvalidPage:
-            raise Http404("There is no such page of items.") from None
-        items_page.object_list = as_kinds(items_page.object_list)
-
-        # The first page leads with what is still to come, from the same filtered listing.
-        upcoming = []
-        if items_page.number == 1 and (not kind or kinds[kind].schedule_fields):
-            upcoming = as_kinds(items.upcoming().for_cards()[:UPCOMING_LIMIT])
-
-        related_topics = self.visible_related_topics(request)
-        context.update(
-            items_page=items_page,
-            upcoming_items=upcoming,
-            kinds=sorted(kinds.values(), key=lambda model: model.kind_label),
-            active_kind=kind,
-            tag=tag,
-            tag_slug=tag_slug,
-            related_topics=related_topics,
-            fresh_until=soonest_expiry(self, *items_page.object_list, *upcoming, *related_topics),
-            listing_view=listing_view(
-                kinds[kind] if kind else None,
-                tag_slug,
-                tag.name if tag else tag_slug,
-                items_page,
-            ),
-        )
+        context.update(topic_listing(self, request))
+        context["related_topics"] = related = self.visible_related_topics(request)
+        listed = [*context["items_page"].object_list, *context["upcoming_items"]]
+        context["fresh_until"] = soonest_expiry(self, *listed, *related)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """The topic page; a query string it cannot use is a 400 that says what would work."""
+        try:
+            return super().serve(request, *args, **kwargs)
+        except BadParameter as error:
+            context = Page.get_context(self, request) | {
+                "listing_error": str(error),
+                "kinds": sorted(kinds_by_name().values(), key=lambda model: model.kind_label),
+            }
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+
     # Feeds and the calendar live under the topic's own URL, wherever it moves
-    # (see `partnerships.syndication.routes`); the dots keep them apart from child slugs,
-    # which cannot contain one. The views import the models, hence the imports
-    # inside the routes.
+    # (see `partnerships.syndication.routes`); the dots keep them apart from
+    # child slugs, which cannot contain one.
     @path("feed.rss/", name="rss_feed")
     def rss_feed(self, request):
-        from ..syndication.feeds import listing_feed
-
-        return listing_feed(request, "rss", topic=self)
+        return topic_feed(request, "rss", self)
 
     @path("feed.atom/", name="atom_feed")
     def atom_feed(self, request):
-        from ..syndication.feeds import listing_feed
-
-        return listing_feed(request, "atom", topic=self)
+        return topic_feed(request, "atom", self)
 
     @path("feed.json/", name="json_feed")
     def json_feed(self, request):
-        from ..syndication.feeds import listing_feed
-
-        return listing_feed(request, "json", topic=self)
+        return topic_feed(request, "json", self)
 
     @path("webinars.ics/", name="webinars_calendar")
     def webinars_calendar(self, request):
-        from ..syndication.calendars import upcoming_webinars_calendar
-
-        return upcoming_webinars_calendar(request, topic=self)
+        return topic_calendar(request, self)
 
     def visible_related_topics(self, request):
         """Related topics the reader may see on this Site, in the editor's order."""

@@ -21,6 +21,7 @@ from ..content.blocks import BodyBlock
 from ..editorial.datetime_fields import ConfirmationPanel
 from ..editorial.forms import WebinarPageForm
 from ..seo.structured_data import SCHEMA_ORG, instant, organization_data, person
+from ..syndication.calendars import webinar_calendar
 from ..times import time_range
 from ..validators import is_web_address
 from .fields import WebAddressField
@@ -161,6 +162,4 @@ class WebinarPage(ListablePage):
     @path("calendar.ics/", name="calendar")
     def calendar(self, request):
         """This webinar as an iCalendar file, for “Add to calendar”."""
-        from ..syndication.calendars import webinar_calendar
-
         return webinar_calendar(request, self)

@@ -6,11 +6,6 @@ grows with the topic. Fetching one row more than a page holds tells
 whether an older page follows, at the same cost on page 1 and page 500.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger
-
-# Deeper pages would make the database skip more rows than anyone reads.
-MAX_PAGE_NUMBER = 100_000
-
 
 class ListingPage:
     """What templates use of Django's `Page`, minus the total (there is no `paginator`)."""
@@ -36,17 +31,3 @@ class ListingPage:
 
     def previous_page_number(self):
         return self.number - 1
-
-
-def listing_page(queryset, raw_number, per_page):
-    """Page `raw_number` (the `?page=` value) of `queryset`; raises InvalidPage for no such page."""
-    raw_number = str(raw_number)
-    if not raw_number.isascii() or not raw_number.isdigit():
-        raise PageNotAnInteger("That page number is not a whole number.")
-    number = int(raw_number)
-    if not 1 <= number <= MAX_PAGE_NUMBER:
-        raise EmptyPage("That page contains no results.")
-    page = ListingPage(queryset, number, per_page)
-    if number > 1 and not page.object_list:
-        raise EmptyPage("That page contains no results.")
-    return page

@@ -1,8 +1,10 @@
 """Webinars as iCalendar (RFC 5545): one file per webinar, and subscribable calendars.
 
-A webinar keeps its UID for life, so when it moves, calendars update the event
-in place: SEQUENCE and LAST-MODIFIED grow with every publication. Unpublished
-(cancelled) or expired webinars leave the calendars, and their own file is a 404.
+Every kind that happens at a time (`schedule_fields`: webinars, a host's
+events) is an event. An event keeps its UID for life, so when it moves,
+calendars update it in place: SEQUENCE and LAST-MODIFIED grow with every
+publication. Unpublished (cancelled) or expired webinars leave the
+calendars, and their own file is a 404.
 """
 
 import datetime
@@ -10,11 +12,12 @@ import datetime
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration
 
 from ..caching.response_cache import reader_response
-from ..models import ListablePage, WebinarPage
+from ..internals import as_kinds
 from ..seo.organization import organization
 from ..sites import request_site, site_hostname, site_name
 from ..text import one_line, xml_text
@@ -59,9 +62,10 @@ def webinar_event(webinar, request, hostname, organizer=None) -> Event:
     # Pages saved live without Wagtail's publish (imports, scripts) have no date.
     published = webinar.last_published_at or SEQUENCE_EPOCH
     url = webinar.get_full_url(request)
-    link = webinar.registration_url
-    register = f"Register: {link}" if link and is_web_address(link) else ""
-    when = str(webinar.when)  # as the webinar's page writes it
+    starts_at, ends_at = (getattr(webinar, name) for name in webinar.schedule_fields)
+    link = getattr(webinar, "registration_url", "")
+    register = _("Register: %(link)s") % {"link": link} if link and is_web_address(link) else ""
+    when = str(getattr(webinar, "when", ""))  # as the webinar's page writes it
     description = "\n\n".join(part for part in (when, webinar.excerpt, register, url) if part)
     # What an editor typed is cleaned again here: a title planted with a line
     # break or a control character must not break the file or its lines.
@@ -70,11 +74,11 @@ def webinar_event(webinar, request, hostname, organizer=None) -> Event:
     event.add("sequence", int((published - SEQUENCE_EPOCH).total_seconds()))
     event.add("dtstamp", published.astimezone(datetime.UTC))
     event.add("last-modified", published.astimezone(datetime.UTC))
-    event.add("dtstart", webinar.starts_at.astimezone(datetime.UTC))
-    event.add("dtend", webinar.ends_at.astimezone(datetime.UTC))
+    event.add("dtstart", starts_at.astimezone(datetime.UTC))
+    event.add("dtend", ends_at.astimezone(datetime.UTC))
     event.add("summary", one_line(webinar.title))
     event.add("description", xml_text(description))
-    event.add("location", "Online")
+    event.add("location", _("Online"))
     event.add("url", url)
     event.add("status", "CONFIRMED")
     if organizer is not None:
@@ -121,8 +125,8 @@ def webinar_calendar(request, webinar):
     Wagtail routed here only after its own privacy check of the page; this
     also refuses a webinar that has expired or whose topic is hidden.
     """
-    if not ListablePage.objects.visible(request).filter(pk=webinar.pk).exists():
-        raise Http404("This webinar is no longer published.")
+    if not type(webinar).objects.visible(request).filter(pk=webinar.pk).exists():
+        raise Http404(_("This webinar is no longer published."))
     return _single_webinar_calendar(request, webinar)
 
 
@@ -133,16 +137,17 @@ def _single_webinar_calendar(request, webinar):
     return calendar_response(calendar, f"{webinar.slug}.ics")
 
 
+def upcoming_calendar(request, items, name, filename):
+    """The scheduled items among `items` that have not ended, soonest first, as a calendar."""
+    upcoming = as_kinds(items.in_site(request_site(request)).upcoming().for_cards())
+    upcoming = [item for item in upcoming if getattr(item, "schedule_fields", None)]
+    return calendar_response(webinars_calendar(name, upcoming, request), filename)
+
+
 @require_safe
 @reader_response(known=frozenset())
-def upcoming_webinars_calendar(request, topic=None):
-    """Webinars that have not ended, of a topic or of every topic of the Site, soonest first."""
-    if topic is None:
-        webinars = WebinarPage.objects.visible()
-    else:
-        webinars = WebinarPage.objects.listed_under(topic)
-    webinars = webinars.in_site(request_site(request)).upcoming().prefetch_related("tags")
-    name = site_name(request)
-    name = f"{topic.title} webinars · {name}" if topic else f"Webinars · {name}"
-    filename = f"{topic.slug}-webinars.ics" if topic else "webinars.ics"
-    return calendar_response(webinars_calendar(name, webinars, request), filename)
+def topic_calendar(request, topic):
+    """A topic's upcoming webinars, to subscribe to in a calendar app."""
+    name = _("%(topic)s webinars · %(site)s") % {"topic": topic.title, "site": site_name(request)}
+    items = topic.recent_items().prefetch_related("tags")
+    return upcoming_calendar(request, items, name, f"{topic.slug}-webinars.ics")

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_safe
 
 from ..caching.response_cache import reader_response
 from ..conf import partnerships_setting
-from ..models import ListablePage
-from ..params import BadParameter, bad_parameter_response, kinds_param
+from ..params import BadParameter, bad_parameter_response, parse_kinds, reject_malformed
 from ..seo.images import share_image
 from ..sites import absolute_url, request_site, site_hostname, site_name
 from ..text import xml_text
@@ -71,9 +70,10 @@ class ListingFeed(Feed):
     `xml_text`: whatever a page holds, the feed stays well-formed.
     """
 
-    def __init__(self, request, feed_type, topic=None, kinds=None):
+    def __init__(self, request, feed_type, items, topic=None, kinds=None):
         self.request = request
         self.feed_type = feed_type
+        self.listed = items
         self.topic = topic
         self.kinds = kinds
 
@@ -111,11 +111,7 @@ class ListingFeed(Feed):
         return xml_text(site_name(self.request))
 
     def items(self):
-        if self.topic:
-            items = ListablePage.objects.listed_under(self.topic)
-        else:
-            items = ListablePage.objects.visible().newest_first()
-        items = items.in_site(request_site(self.request))
+        items = self.listed.in_site(request_site(self.request))
         if self.kinds:
             items = items.of_kinds(self.kinds)
         return items.with_syndication_relations()[: partnerships_setting("FEED_SIZE")]
@@ -162,12 +158,22 @@ class ListingFeed(Feed):
         return [feedgenerator.Enclosure(url, "0", mime_type)]
 
 
-@require_safe
-@reader_response(known=frozenset({"kind"}))
-def listing_feed(request, format, topic=None):
-    """A topic's feed, or every topic's (`topic=None`), in `format` (rss, atom, json)."""
+def listing_feed(request, format, items, topic=None):
+    """`items` (newest first) as a feed in `format` (rss, atom, json), `?kind=` applied.
+
+    The items are what an anonymous reader sees: a feed is for feed readers,
+    which sign in nowhere, and it is cached for everyone alike.
+    """
     try:
-        kinds = kinds_param(request)
+        reject_malformed(request.GET)
+        kinds = parse_kinds(request.GET)
     except BadParameter as error:
         return bad_parameter_response(error)
-    return ListingFeed(request, FEED_TYPES[format], topic=topic, kinds=kinds)(request)
+    return ListingFeed(request, FEED_TYPES[format], items, topic=topic, kinds=kinds)(request)
+
+
+@require_safe
+@reader_response(known=frozenset({"kind"}))
+def topic_feed(request, format, topic):
+    """A topic's feed: the same items, in the same order, as its page lists."""
+    return listing_feed(request, format, topic.recent_items(), topic=topic)
