@@ -8,4 +8,7 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .caching import signals  # noqa: F401 - connects the receivers
+        # Connect the receivers: derived fields, the content version, the search index.
+        from .caching import signals as caching_signals  # noqa: F401
+        from .models import signals as model_signals  # noqa: F401
+        from .search import indexing  # noqa: F401

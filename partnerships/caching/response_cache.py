@@ -33,7 +33,7 @@ from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
 from ..conf import partnerships_setting
-from ..models import ContentVersion
+from ..models.content_version import ContentVersion
 from .headers import apply_reader_cache_headers, compress_public_response
 
 logger = logging.getLogger(__name__)

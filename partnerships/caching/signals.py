@@ -1,20 +1,18 @@
+"""Whatever changes what readers see moves the content version, and purges what a CDN keeps.
+
+Every validator and response-cache key derives from `ContentVersion`, so a
+bump here is all it takes for every app server to answer afresh; the site
+menus, which HTML pages read from the cache, are dropped with it.
+"""
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move, unpublished
 
-from ..models import (
-    ArticlePage,
-    ContentVersion,
-    ListablePage,
-    Partner,
-    Person,
-    TopicIndexPage,
-    WebinarPage,
-)
+from ..models import ContentVersion, Partner, Person
 from ..models.reviewed import writes_live_version
 from ..pages.navigation import forget_site_menus
 from .purging import purge_api_caches
@@ -46,14 +44,9 @@ def live_page_saved(sender, instance, update_fields=None, **kwargs):
 
 @receiver(post_page_move)
 def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    """A moved news item or webinar is listed by its new topic, and no longer by its old one."""
+    """A moved item is listed by its new topic, and no longer by its old one."""
     ContentVersion.bump()
-    if not issubclass(sender, ListablePage):
-        return
-    moved_under_topic = issubclass(parent_page_after.specific_class, TopicIndexPage)
-    ListablePage.objects.filter(pk=instance.pk).update(
-        topic_id=parent_page_after.pk if moved_under_topic else None
-    )
+    forget_site_menus()
     for parent in (parent_page_before, parent_page_after):
         purge_api_caches(instance, topic_id=parent.pk)
 
@@ -90,37 +83,15 @@ def reviewed_snippet_saved(sender, instance, update_fields, **kwargs):
     """Publishing (or a script writing a live row directly) changes what readers see.
 
     Saving a draft of a live person or partner leaves its row, the version
-    readers see, as it was; only the revision pointers change, so nothing is
-    bumped or reindexed.
+    readers see, as it was; only the revision pointers change.
     """
     if writes_live_version(instance, update_fields):
-        reader_visible_snippet_changed(sender, instance)
+        ContentVersion.bump()
 
 
 @receiver(unpublished, sender=Person)
 @receiver(unpublished, sender=Partner)
 @receiver(post_delete, sender=Person)
 @receiver(post_delete, sender=Partner)
-def reader_visible_snippet_changed(sender, instance, **kwargs):
+def reviewed_snippet_withdrawn(**kwargs):
     ContentVersion.bump()
-    if sender is Person:
-        reindex_pages_crediting(instance)
-
-
-@receiver(page_published)
-def index_with_people(sender, instance, **kwargs):
-    """Index a published item again, now that its authors or presenters are saved.
-
-    Wagtail indexes a page while saving it, before its inline rows (authors,
-    presenters) reach the database, so their names would be missing.
-    """
-    if issubclass(sender, ListablePage):
-        index.insert_or_update_object(instance)
-
-
-def reindex_pages_crediting(person):
-    """A renamed person is found under the new name once it is published, and an
-    unpublished person's name leaves the index of the pages crediting them."""
-    for model, credit in ((ArticlePage, "authors__person"), (WebinarPage, "presenters__person")):
-        for page in model.objects.filter(**{credit: person}):
-            index.insert_or_update_object(page)

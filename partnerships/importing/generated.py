@@ -113,9 +113,11 @@ def generated_item(number, slug_prefix, seed, today):
         )
         return ItemData(
             kind="webinar",
-            starts_at=starts_at,
-            ends_at=starts_at + datetime.timedelta(hours=1),
-            registration_url=f"https://events.example.org/{number}",
+            fields={
+                "starts_at": starts_at,
+                "ends_at": starts_at + datetime.timedelta(hours=1),
+                "registration_url": f"https://events.example.org/{number}",
+            },
             **common,
         )
     return ItemData(kind="news", **common)

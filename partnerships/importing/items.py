@@ -6,15 +6,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ItemData:
-    kind: str  # "news" or "webinar" (any listable kind's `kind`)
+    kind: str  # any listable kind's `kind`: "news", "webinar", a host's "podcast"
     title: str
     slug: str
     publish_date: datetime.date
     summary: str = ""
     paragraphs: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    starts_at: datetime.datetime | None = None  # webinars only
-    ends_at: datetime.datetime | None = None
-    registration_url: str = ""
-    recording_url: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
+    # The kind's own fields (its `import_fields`), such as a webinar's times and links.
+    fields: dict = field(default_factory=dict, compare=False)

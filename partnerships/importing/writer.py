@@ -139,7 +139,7 @@ class BatchWriter:
                 summary=item.summary,
                 body=[("paragraph", format_html("<p>{}</p>", text)) for text in item.paragraphs],
                 topic_id=topic.pk,
-                **self.kind_fields(model, item),
+                **item.fields,
             )
             page.excerpt = page.make_excerpt()
             # Child relations held in memory by modelcluster: the revision and the
@@ -151,17 +151,6 @@ class BatchWriter:
             page.tagged_items = [ListablePageTag(tag=tag) for tag in self.tags_of(item)]
             pages.append(page)
         return pages
-
-    @staticmethod
-    def kind_fields(model, item):
-        if item.kind != "webinar":
-            return {}
-        return {
-            "starts_at": item.starts_at,
-            "ends_at": item.ends_at,
-            "registration_url": item.registration_url,
-            "recording_url": item.recording_url,
-        }
 
     def pages_by_table(self, pages):
         """Each table of the page models, parents first, with the pages that have a row in it."""

@@ -284,6 +284,14 @@ class ListablePage(
 
     def clean(self):
         super().clean()
+        self.clean_content()
+
+    def clean_content(self):
+        """The rules for what the item says, apart from where it sits in the tree.
+
+        The importer checks each record with these, on an unsaved page; a kind
+        adds its own (a webinar ends after it starts).
+        """
         check_plain_text(self)
         if self.publish_date and self.publish_date > timezone.localdate() + datetime.timedelta(
             days=PUBLISH_DATE_MAX_DAYS_AHEAD

@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -28,7 +29,8 @@ from ..params import BadParameter
 from ..seo.structured_data import SCHEMA_ORG
 from ..sites import request_site
 from ..syndication.calendars import topic_calendar
-from ..syndication.feeds import topic_feed
+from ..syndication.feeds import FEED_FORMATS, topic_feed
+from ..syndication.links import page_file_url
 from ..validators import check_plain_text, multiline_text, single_line_text
 from .fields import WebAddressField
 from .kinds import kinds_by_name, listable_page_models
@@ -216,6 +218,27 @@ class TopicIndexPage(
                 "kinds": sorted(kinds_by_name().values(), key=lambda model: model.kind_label),
             }
             return TemplateResponse(request, self.get_template(request), context, status=400)
+
+    def share_image(self):
+        """The picture link previews show: the topic's photo."""
+        return self.hero_image
+
+    def syndication_links(self, request):
+        """Autodiscovery links of the topic's feeds and webinar calendar, for `<head>`."""
+        return [
+            {
+                "title": f"{self.title} ({label})",
+                "type": mime_type,
+                "href": page_file_url(self, route, request),
+            }
+            for route, mime_type, label in FEED_FORMATS
+        ] + [
+            {
+                "title": _("%(topic)s webinars") % {"topic": self.title},
+                "type": "text/calendar",
+                "href": page_file_url(self, "webinars_calendar", request),
+            }
+        ]
 
     # Feeds and the calendar live under the topic's own URL, wherever it moves
     # (see `partnerships.syndication.routes`); the dots keep them apart from

@@ -154,10 +154,10 @@ class WebinarPage(ListablePage):
             "performer": [person(credit.person) for credit in self.credits],
         }
 
-    def clean(self):
-        super().clean()
+    def clean_content(self):
+        super().clean_content()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The webinar must end after it starts."})
+            raise ValidationError({"ends_at": _("The webinar must end after it starts.")})
 
     @path("calendar.ics/", name="calendar")
     def calendar(self, request):

@@ -7,21 +7,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from ..conf import partnerships_setting
-from ..models import ListablePage, TopicIndexPage
 from ..sites import site_name
-from ..syndication.routes import page_file_url
 from .images import share_image
 from .organization import absolute_asset_url, organization, static_image_size
 from .structured_data import SCHEMA_ORG, compact
 
 # As Django's json_script: a title such as "</script><script>…" stays inside the string.
 _SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-FEED_FORMATS = [
-    ("rss_feed", "application/rss+xml", "RSS"),
-    ("atom_feed", "application/atom+xml", "Atom"),
-    ("json_feed", "application/feed+json", "JSON Feed"),
-]
 
 
 def json_ld_script(data) -> str:
@@ -32,20 +24,6 @@ def json_ld_script(data) -> str:
 def description_of(page) -> str:
     """The editor's search description, else the listing excerpt or topic teaser."""
     return page.search_description or getattr(page, "excerpt", "") or getattr(page, "teaser", "")
-
-
-def image_of(page):
-    """The page's own picture; for an item without one, its topic's photo."""
-    if isinstance(page, TopicIndexPage):
-        return page.hero_image
-    if isinstance(page, ListablePage):
-        if page.listing_image:
-            return page.listing_image
-        parent = page.get_parent()  # routing has it already, as its own type
-        if parent is not None and not isinstance(parent, TopicIndexPage):
-            parent = parent.specific
-        return getattr(parent, "hero_image", None)
-    return None
 
 
 def default_share_image(request):
@@ -63,26 +41,6 @@ def structured_data(page, request, base, listed_items):
     """The page type's own schema.org data (`structured_data()`), without empty values."""
     describe = getattr(page, "structured_data", None)
     return compact(describe(request, base, listed_items)) if describe else None
-
-
-def feed_links(page, request):
-    """Autodiscovery links of a topic's feeds and webinar calendar."""
-    if not isinstance(page, TopicIndexPage):
-        return []
-    links = [
-        {
-            "title": f"{page.title} ({label})",
-            "type": mime_type,
-            "href": page_file_url(page, name, request),
-        }
-        for name, mime_type, label in FEED_FORMATS
-    ]
-    calendar = {
-        "title": f"{page.title} webinars",
-        "type": "text/calendar",
-        "href": page_file_url(page, "webinars_calendar", request),
-    }
-    return [*links, calendar]
 
 
 def head_meta(page, request, listed_items=(), listing_view=None):
@@ -103,7 +61,8 @@ def head_meta(page, request, listed_items=(), listing_view=None):
             next_url = url + listing_view.next_query
         url += listing_view.query
     description = description_of(page)
-    image = image_of(page)
+    # Each page type says which picture represents it (an item: its own, else its topic's).
+    image = page.share_image() if hasattr(page, "share_image") else None
     if image:
         image_url, image_type, image_width, image_height = share_image(image, request)
         image_alt = getattr(image, "description", "") or image.title
@@ -123,7 +82,7 @@ def head_meta(page, request, listed_items=(), listing_view=None):
         "title": title,
         "description": description,
         "write_description": bool(description and not page.search_description),
-        "og_type": "article" if isinstance(page, ListablePage) else "website",
+        "og_type": getattr(page, "og_type", "website"),
         "site_name": site_name(request),
         "image_url": image_url,
         "image_type": image_type,
@@ -131,5 +90,5 @@ def head_meta(page, request, listed_items=(), listing_view=None):
         "image_height": image_height,
         "image_alt": image_alt,
         "json_ld": json_ld_script(data) if data else "",
-        "feeds": feed_links(page, request),
+        "feeds": page.syndication_links(request) if hasattr(page, "syndication_links") else [],
     }

@@ -55,6 +55,13 @@ class JsonFeed(feedgenerator.SyndicationFeed):
         return entry
 
 
+# (route name, MIME type, label) of a topic's feeds, for autodiscovery links.
+FEED_FORMATS = [
+    ("rss_feed", "application/rss+xml", "RSS"),
+    ("atom_feed", "application/atom+xml", "Atom"),
+    ("json_feed", "application/feed+json", "JSON Feed"),
+]
+
 FEED_TYPES = {
     "rss": feedgenerator.Rss201rev2Feed,
     "atom": feedgenerator.Atom1Feed,

@@ -68,8 +68,3 @@ page_file_pattern = PageFilePattern(
     serve_page_file,
     name="partnerships_page_file",
 )
-
-
-def page_file_url(page, route_name, request=None) -> str:
-    """The absolute URL of one of the page's file routes, without Wagtail's trailing slash."""
-    return page.get_full_url(request) + page.reverse_subpage(route_name).rstrip("/")

@@ -4,7 +4,7 @@ from ..models.partners import partners_shown_on
 from ..pages.navigation import site_menu
 from ..seo.head_meta import head_meta
 from ..seo.organization import organization
-from ..syndication import routes
+from ..syndication import links
 from ..validators import is_web_address
 
 register = template.Library()
@@ -25,7 +25,7 @@ def partnerships_head_meta(context):
 @register.simple_tag(takes_context=True)
 def page_file_url(context, page, route_name):
     """`{% page_file_url page "calendar" %}`: the URL of a page's file, e.g. its `.ics`."""
-    return routes.page_file_url(page, route_name, context["request"])
+    return links.page_file_url(page, route_name, context["request"])
 
 
 @register.filter
