@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from rest_framework import status
 from rest_framework.exceptions import APIException, NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -16,7 +15,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from ..caching.page_types import specific_page_model
+from ..caching.page_types import forget_page_type, specific_page_model
 from ..caching.response_cache import reader_response
 from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
 from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
@@ -137,11 +136,16 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
         if not hasattr(self, "_cached_object"):
             if "search" in self.request.GET:
                 raise BadRequestError("search applies to listings, not to one page")
-            model = specific_page_model(self.kwargs["pk"])
-            if model is None:
-                raise Http404("not found")
+            page_id = self.kwargs["pk"]
             visible = self.filter_queryset(self.get_queryset()).values("pk")
-            page = get_object_or_404(model.objects.filter(pk__in=visible), pk=self.kwargs["pk"])
+            model = specific_page_model(page_id)
+            page = model and model.objects.filter(pk__in=visible, pk=page_id).first()
+            if page is None and model is not None:
+                forget_page_type(page_id)  # the id may now belong to a page of another type
+                model = specific_page_model(page_id)
+                page = model and model.objects.filter(pk__in=visible, pk=page_id).first()
+            if page is None:
+                raise Http404("not found")
             self.check_object_permissions(self.request, page)
             self._cached_object = page
         return self._cached_object

@@ -23,10 +23,8 @@ kept. A cache that fails (Redis down) is a miss, never an error.
 """
 
 import hashlib
-import logging
 from functools import wraps
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
@@ -35,8 +33,7 @@ from django.utils.translation import get_language
 from ..conf import partnerships_setting
 from ..models.content_version import ContentVersion
 from .headers import apply_reader_cache_headers, compress_public_response
-
-logger = logging.getLogger(__name__)
+from .shared_cache import cache_get, cache_set
 
 CACHE_PREFIX = "partnerships:response:"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -91,24 +88,13 @@ def shareable(request, response) -> bool:
     )
 
 
-def cached_response(key):
-    try:
-        return cache.get(CACHE_PREFIX + key)
-    except Exception:  # noqa: BLE001 - any cache failure is a miss
-        logger.warning("Response cache unavailable; answering uncached", exc_info=True)
-        return None
-
-
 def keep_response(key, response, freshness, now):
     timeout = partnerships_setting("API_CACHE_MAX_AGE")
     if freshness.fresh_until is not None:
         timeout = min(timeout, int((freshness.fresh_until - now).total_seconds()))
     if timeout <= 0:
         return
-    try:
-        cache.set(CACHE_PREFIX + key, response, timeout)
-    except Exception:  # noqa: BLE001 - any cache failure only costs the next reader time
-        logger.warning("Response cache unavailable; not keeping the response", exc_info=True)
+    cache_set(CACHE_PREFIX + key, response, timeout)
 
 
 def reader_response(view=None, *, known=ANY_PARAMETER, representation=None):
@@ -140,7 +126,7 @@ def reader_response(view=None, *, known=ANY_PARAMETER, representation=None):
 
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None and not request.user.is_authenticated:
-            response = cached_response(key)
+            response = cache_get(CACHE_PREFIX + key)
         if response is None:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:

@@ -7,19 +7,16 @@ restriction changes or a Site is saved, and kept no longer than the first
 expiry time among its pages, so a page never stays in the menu once hidden.
 """
 
-import logging
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from ..caching.shared_cache import cache_delete_many, cache_get, cache_set
 from ..conf import partnerships_setting
 from ..models import TopicIndexPage
 from ..models.querysets import VisiblePageQuerySet
-
-logger = logging.getLogger(__name__)
 
 CACHE_KEY = "partnerships:site-menu:{}"
 
@@ -42,10 +39,7 @@ def site_menu(request) -> SiteMenu:
     if site is None:
         return SiteMenu([], [])
     key = CACHE_KEY.format(site.pk)
-    try:
-        links = cache.get(key)
-    except Exception:  # noqa: BLE001 - a cache that is down is a miss
-        links = None
+    links = cache_get(key)
     if links is None:
         links, expires_at = menu_links(site, request)
         # Kept as long as a public page may be: should a change not reach a shared
@@ -54,10 +48,7 @@ def site_menu(request) -> SiteMenu:
         if expires_at is not None:
             seconds = max(0, min(seconds, int((expires_at - timezone.now()).total_seconds())))
         if seconds:
-            try:
-                cache.set(key, links, seconds)
-            except Exception:  # noqa: BLE001 - the next request builds it again
-                logger.warning("Could not keep the site menu", exc_info=True)
+            cache_set(key, links, seconds)
     return SiteMenu(
         topics=[link for link in links if link.is_topic],
         pages=[link for link in links if not link.is_topic],
@@ -84,7 +75,4 @@ def menu_links(site, request):
 
 def forget_site_menus():
     keys = [CACHE_KEY.format(pk) for pk in Site.objects.values_list("pk", flat=True)]
-    try:
-        cache.delete_many(keys)
-    except Exception:  # noqa: BLE001 - a cache that is down holds no menu to forget
-        logger.warning("Could not drop the cached site menus", exc_info=True)
+    cache_delete_many(keys)
