@@ -1,12 +1,14 @@
+"""Fixtures every test module may use; helpers live in tests/support/."""
+
 import os
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from .factories import HomePageFactory, TopicFactory
+from tests.support.factories import HomePageFactory, TopicFactory
+from tests.support.paths import ARTIFACTS
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run there unless told the test thread is safe to use.
@@ -17,20 +19,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def empty_cache():
     """Start every test with an empty cache.
 
-    Wagtail caches image renditions by image id, and on SQLite a rolled-back test
-    hands the same ids to the next one, which would then get the renditions of
-    another image.
+    Responses are cached per content version, and Wagtail caches image
+    renditions by image id: on SQLite a rolled-back test hands the same ids
+    to the next one, which would then get the renditions of another image.
     """
-    cache.clear()
-
-
-SEED_FILE = Path(__file__).parent / "data" / "partnerships-collaboration.txt"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Responses are cached per content version; each test starts with none."""
     cache.clear()
 
 

@@ -15,7 +15,7 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # On PostgreSQL, a second alias on the same test database (Django's TEST MIRROR)
-# stands in for a read replica, so tests/test_replicas.py can check where each
+# stands in for a read replica, so tests/deployment/test_replicas.py can check where each
 # read goes. Nothing is routed to it unless a test installs the router.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and "replica" not in DATABASES:
     DATABASES["replica"] = copy.deepcopy(DATABASES["default"]) | {"TEST": {"MIRROR": "default"}}

@@ -1,0 +1,1 @@
+"""Helpers the tests share: factories, readers of pages, feeds and APIs, browsers."""
