@@ -96,11 +96,6 @@ def refresh_title_norms(index):
 # Wagtail's API v2
 
 
-def api_fields_of(viewset, model):
-    """The model's `api_fields` as Wagtail's API v2 viewset reads them (`APIField` objects)."""
-    return viewset._convert_api_fields(getattr(model, "api_fields", []))
-
-
 def api_serializer_class(viewset, router, model, fields_config, show_details):
     """The serializer class Wagtail's API v2 builds for `model` and a parsed `fields` value."""
     return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)

@@ -5,11 +5,11 @@ change here: its schema comes from its fields.
 """
 
 from django.db import models
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 
 from ..conf import partnerships_setting
-from ..internals import api_fields_of
 from ..models import listable_page_models
 from .cursors import ORDERINGS
 from .items import ItemsAPIViewSet
@@ -67,7 +67,7 @@ def field_schema(model, api_field):
 
 def api_field_schemas(model):
     return {
-        field.name: field_schema(model, field) for field in api_fields_of(ItemsAPIViewSet, model)
+        field.name: field_schema(model, field) for field in APIField.get_fields_for_model(model)
     }
 
 
