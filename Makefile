@@ -78,6 +78,11 @@ lint: setup
 	DJANGO_SETTINGS_MODULE=demosite.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=demosite.settings.test $(BIN)/python -W error::DeprecationWarning manage.py check
 
+# The plugin's English catalogue, after adding or changing a translatable string.
+messages: setup
+	cd partnerships && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=demosite.settings.test ../$(BIN)/python -m django makemessages -l en --no-obsolete
+	cd partnerships && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=demosite.settings.test ../$(BIN)/python -m django compilemessages
+
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -15,7 +16,7 @@ class HomePage(ReaderCacheHeadersMixin, SpecificChildRouting, Page):
     intro = RichTextField(
         features=["bold", "italic", "link"],
         blank=True,
-        help_text="A short welcome shown above the list of topics.",
+        help_text=_("A short welcome shown above the list of topics."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -40,15 +41,18 @@ class HomePage(ReaderCacheHeadersMixin, SpecificChildRouting, Page):
 class StandardPage(Page):
     """A page of plain content under the home page: the accessibility statement, “About”."""
 
-    intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
+    intro = models.TextField(blank=True, help_text=_("One or two sentences under the title."))
     body = RichTextField(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         blank=True,
-        help_text="The page itself.",
+        help_text=_("The page itself."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     label = "partnerships"
-    verbose_name = "Partnerships"
+    verbose_name = _("Partnerships")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

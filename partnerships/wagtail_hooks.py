@@ -2,6 +2,7 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
@@ -22,7 +23,7 @@ modeladmin_register(WebinarAdmin)
 def hide_expired_pages(page, request, serve_args, serve_kwargs):
     """A page past its expiry time is gone at that moment, not when publish_scheduled next runs."""
     if page.expire_at and page.expire_at <= timezone.now():
-        raise Http404("This page has expired.")
+        raise Http404(_("This page has expired."))
 
 
 @hooks.register("construct_homepage_panels")

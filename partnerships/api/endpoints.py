@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import APIException, NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -38,7 +39,7 @@ class HardenedAPIViewSetMixin:
         parse_int(params, "offset", 0, maximum=MAX_OFFSET)
         parse_int(params, "limit", 0)
         if params.get("search_operator", "and") not in ("and", "or"):
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise BadRequestError(_("search_operator must be 'and' or 'or'"))
         parse_page_id(params, "id")
 
     def handle_exception(self, exc):
@@ -47,11 +48,14 @@ class HardenedAPIViewSetMixin:
         if isinstance(exc, ValidationError | DataError | ValueError | OverflowError):
             # Raised while filtering by a value the database cannot compare.
             return Response(
-                {"message": f"a query parameter has a value of the wrong type: {_first(exc)}"},
+                {
+                    "message": _("a query parameter has a value of the wrong type: %(error)s")
+                    % {"error": _first(exc)}
+                },
                 status=status.HTTP_400_BAD_REQUEST,
             )
         if isinstance(exc, Http404):
-            return Response({"message": str(exc) or "not found"}, status=404)
+            return Response({"message": str(exc) or _("not found")}, status=404)
         response = super().handle_exception(exc)
         if isinstance(exc, APIException):  # e.g. 405: speak Wagtail's {"message": ...}
             response.data = {"message": str(exc.detail)}
@@ -81,7 +85,7 @@ def negotiated_reader_response(view):
 
     def representation(request):
         try:
-            renderer, _ = negotiator.select_renderer(Request(request), renderers)
+            renderer, _media_type = negotiator.select_renderer(Request(request), renderers)
         except NotAcceptable:
             return None  # the view answers 406 itself
         return renderer.format
@@ -135,7 +139,7 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     def get_object(self):
         if not hasattr(self, "_cached_object"):
             if "search" in self.request.GET:
-                raise BadRequestError("search applies to listings, not to one page")
+                raise BadRequestError(_("search applies to listings, not to one page"))
             page_id = self.kwargs["pk"]
             visible = self.filter_queryset(self.get_queryset()).values("pk")
             model = specific_page_model(page_id)
@@ -145,14 +149,14 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
                 model = specific_page_model(page_id)
                 page = model and model.objects.filter(pk__in=visible, pk=page_id).first()
             if page is None:
-                raise Http404("not found")
+                raise Http404(_("not found"))
             self.check_object_permissions(self.request, page)
             self._cached_object = page
         return self._cached_object
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:
-            raise BadRequestError("html_path is too long")
+            raise BadRequestError(_("html_path is too long"))
         return super().find_object(queryset, request)
 
 

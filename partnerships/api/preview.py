@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
@@ -37,16 +38,16 @@ class PagePreviewAPIViewSet(HardenedAPIViewSetMixin, PagesAPIViewSet):
     def preview_page(self):
         params = self.request.GET
         if "content_type" not in params or "token" not in params:
-            raise BadRequestError("content_type and token are required")
-        app_label, _, model_name = params["content_type"].partition(".")
+            raise BadRequestError(_("content_type and token are required"))
+        app_label, _dot, model_name = params["content_type"].partition(".")
         content_type = ContentType.objects.filter(app_label=app_label, model=model_name).first()
         model = content_type.model_class() if content_type else None
         if model is None or not issubclass(model, HeadlessPreviewMixin):
-            raise BadRequestError("content_type is not a previewable page type")
+            raise BadRequestError(_("content_type is not a previewable page type"))
         try:
             page = model.get_page_from_preview_token(params["token"])
         except BadSignature:
             page = None
         if page is None:
-            raise Http404("This preview does not exist or has expired.")
+            raise Http404(_("This preview does not exist or has expired."))
         return page

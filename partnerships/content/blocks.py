@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -6,9 +7,9 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(help_text="The words being quoted, without quotation marks.")
+    text = blocks.TextBlock(help_text=_("The words being quoted, without quotation marks."))
     attribution = blocks.CharBlock(
-        required=False, help_text="Who said it, for example “Dianne Connery, library director”."
+        required=False, help_text=_("Who said it, for example “Dianne Connery, library director”.")
     )
 
     class Meta:
@@ -23,11 +24,11 @@ class BodyBlock(blocks.StreamBlock):
         form_classname="title",
         icon="title",
         template="partnerships/blocks/heading.html",
-        help_text="A section heading. Keep it short.",
+        help_text=_("A section heading. Keep it short."),
     )
     paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
-    image = ImageBlock(help_text="Describe the image for people who cannot see it.")
+    image = ImageBlock(help_text=_("Describe the image for people who cannot see it."))
     quote = QuoteBlock()
     embed = EmbedBlock(
-        help_text="A link to a video or post (YouTube, Vimeo…) to show in the page.",
+        help_text=_("A link to a video or post (YouTube, Vimeo…) to show in the page."),
     )

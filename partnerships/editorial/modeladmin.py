@@ -1,6 +1,7 @@
 """The Webinars section of the admin menu (wagtail-modeladmin): every webinar across topics."""
 
 from django.contrib.admin import SimpleListFilter
+from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin
 
 from ..models import WebinarPage
@@ -8,7 +9,7 @@ from .webinars import editorial_status, presenter_names, with_editorial_status
 
 
 class WebinarTimingFilter(SimpleListFilter):
-    title = "when"
+    title = _("when")
     parameter_name = "when"
 
     def lookups(self, request, model_admin):
@@ -27,7 +28,7 @@ class WebinarAdmin(ModelAdmin):
     """Every webinar across topics; titles open Wagtail's page editor."""
 
     model = WebinarPage
-    menu_label = "Webinars"
+    menu_label = _("Webinars")
     menu_icon = "date"
     menu_order = 230
     list_display = ("title", "topic_title", "when", "presenters", "status")

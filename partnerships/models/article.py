@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
@@ -18,7 +19,7 @@ class ArticlePageAuthor(Orderable):
         "partnerships.Person",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Choose who wrote it, or add them from the chooser.",
+        help_text=_("Choose who wrote it, or add them from the chooser."),
     )
 
     panels = [FieldPanel("person")]
@@ -27,12 +28,12 @@ class ArticlePageAuthor(Orderable):
 class ArticlePage(ListablePage):
     """A news article."""
 
-    body = StreamField(BodyBlock(), blank=True, help_text="The article itself.")
+    body = StreamField(BodyBlock(), blank=True, help_text=_("The article itself."))
 
     content_panels = ListablePage.content_panels + [
         FieldPanel("body"),
         MultipleChooserPanel(
-            "authors", chooser_field_name="person", heading="Authors", label="Author"
+            "authors", chooser_field_name="person", heading=_("Authors"), label=_("Author")
         ),
         *ListablePage.partner_panels,
         *ListablePage.listing_panels,
@@ -48,13 +49,13 @@ class ArticlePage(ListablePage):
     ]
 
     kind = "news"
-    kind_label = "News"
-    kind_label_plural = "News"
+    kind_label = _("News")
+    kind_label_plural = _("News")
     listing_card_template = "partnerships/cards/article_card.html"
     credits_relation = "authors"
 
     class Meta:
-        verbose_name = "news article"
+        verbose_name = _("news article")
 
     def structured_data(self, request, base, listed_items=()):
         return super().structured_data(request, base) | {

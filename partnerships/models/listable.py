@@ -74,16 +74,20 @@ class ListablePage(
     """
 
     publish_date = models.DateField(
-        "publish date",
+        _("publish date"),
         default=datetime.date.today,
-        help_text="The date readers see. Lists show the newest first. "
-        "It can be in the past for older news, but not more than a year ahead.",
+        help_text=_(
+            "The date readers see. Lists show the newest first. "
+            "It can be in the past for older news, but not more than a year ahead."
+        ),
     )
     summary = models.TextField(
         blank=True,
         validators=[multiline_text, SummaryLength()],
-        help_text="One or two sentences for lists and link previews, at most as long as "
-        "lists show. Leave empty to use the start of the body.",
+        help_text=_(
+            "One or two sentences for lists and link previews, at most as long as "
+            "lists show. Leave empty to use the start of the body."
+        ),
     )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -91,12 +95,12 @@ class ListablePage(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional picture shown next to the title in lists.",
+        help_text=_("Optional picture shown next to the title in lists."),
     )
     tags = ClusterTaggableManager(
         through=ListablePageTag,
         blank=True,
-        help_text="Words readers can filter by, such as “health” or “outreach”.",
+        help_text=_("Words readers can filter by, such as “health” or “outreach”."),
     )
     # Derived on save, so that a listing reads one table and nothing else.
     topic = models.ForeignKey(
@@ -116,12 +120,12 @@ class ListablePage(
                 FieldPanel("listing_image"),
                 FieldPanel("tags"),
             ],
-            heading="In lists",
+            heading=_("In lists"),
         ),
     ]
     partner_panels = [
         MultipleChooserPanel(
-            "partners", chooser_field_name="partner", heading="Partners", label="Partner"
+            "partners", chooser_field_name="partner", heading=_("Partners"), label=_("Partner")
         ),
     ]
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -19,11 +20,11 @@ class Partner(ReviewedSnippet):
     name = models.CharField(
         max_length=255,
         validators=[single_line_text],
-        help_text="The organisation's name, for example “Pottsboro Library”.",
+        help_text=_("The organisation's name, for example “Pottsboro Library”."),
     )
     website = WebAddressField(
         blank=True,
-        help_text="The organisation's own site, starting with https://.",
+        help_text=_("The organisation's own site, starting with https://."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -31,12 +32,12 @@ class Partner(ReviewedSnippet):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Their logo, on a plain background if they have one.",
+        help_text=_("Their logo, on a plain background if they have one."),
     )
     description = models.TextField(
         blank=True,
         validators=[multiline_text],
-        help_text="One or two sentences saying who they are.",
+        help_text=_("One or two sentences saying who they are."),
     )
 
     panels = [
@@ -55,7 +56,7 @@ class Partner(ReviewedSnippet):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "partner"
+        verbose_name = _("partner")
 
     def __str__(self):
         return self.name
@@ -72,7 +73,7 @@ class ListablePagePartner(Orderable):
         Partner,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Choose the organisation, or create it from the chooser.",
+        help_text=_("Choose the organisation, or create it from the chooser."),
     )
 
     panels = [FieldPanel("partner")]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -17,19 +18,19 @@ class Person(ReviewedSnippet):
     name = models.CharField(
         max_length=255,
         validators=[single_line_text],
-        help_text="Full name, as readers should see it.",
+        help_text=_("Full name, as readers should see it."),
     )
     role = models.CharField(
         max_length=255,
         blank=True,
         validators=[single_line_text],
-        help_text="Job title, for example “Outreach librarian”.",
+        help_text=_("Job title, for example “Outreach librarian”."),
     )
     organisation = models.CharField(
         max_length=255,
         blank=True,
         validators=[single_line_text],
-        help_text="Where they work, for example “Pottsboro Library”.",
+        help_text=_("Where they work, for example “Pottsboro Library”."),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -37,16 +38,18 @@ class Person(ReviewedSnippet):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A head-and-shoulders photo; it is shown small and round.",
+        help_text=_("A head-and-shoulders photo; it is shown small and round."),
     )
     bio = models.TextField(
-        blank=True, validators=[multiline_text], help_text="Two or three sentences about them."
+        blank=True, validators=[multiline_text], help_text=_("Two or three sentences about them.")
     )
     profile_url = WebAddressField(
-        "profile page",
+        _("profile page"),
         blank=True,
-        help_text="A page about them (a staff profile, a biography), starting with https://. "
-        "Their name links to it, and search engines learn who they are.",
+        help_text=_(
+            "A page about them (a staff profile, a biography), starting with https://. "
+            "Their name links to it, and search engines learn who they are."
+        ),
     )
 
     panels = [
@@ -69,8 +72,8 @@ class Person(ReviewedSnippet):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "person"
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -56,7 +57,9 @@ class TopicRelatedTopic(Orderable):
         "partnerships.TopicIndexPage",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Another topic readers of this one may like. Its teaser is shown with it.",
+        help_text=gettext_lazy(
+            "Another topic readers of this one may like. Its teaser is shown with it."
+        ),
     )
 
     panels = [FieldPanel("topic")]
@@ -73,12 +76,14 @@ class TopicIndexPage(
     """A topic: an introduction, then the newest news and webinars filed under it."""
 
     intro = RichTextField(
-        features=INTRO_FEATURES, blank=True, help_text="A paragraph or two introducing the topic."
+        features=INTRO_FEATURES,
+        blank=True,
+        help_text=gettext_lazy("A paragraph or two introducing the topic."),
     )
     teaser = models.TextField(
         blank=True,
         validators=[multiline_text],
-        help_text="One sentence shown where other pages link to this topic.",
+        help_text=gettext_lazy("One sentence shown where other pages link to this topic."),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -86,30 +91,34 @@ class TopicIndexPage(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A wide photo shown under the introduction.",
+        help_text=gettext_lazy("A wide photo shown under the introduction."),
     )
     hero_image_creator = models.CharField(
-        "photographer",
+        gettext_lazy("photographer"),
         max_length=255,
         blank=True,
         validators=[single_line_text],
-        help_text="Who took the photo, as they want to be credited, for example “jenlen”.",
+        help_text=gettext_lazy(
+            "Who took the photo, as they want to be credited, for example “jenlen”."
+        ),
     )
     hero_image_licence = models.CharField(
-        "licence",
+        gettext_lazy("licence"),
         max_length=255,
         blank=True,
         validators=[single_line_text],
-        help_text="The licence's short name, for example “CC BY-NC-ND 2.0”.",
+        help_text=gettext_lazy("The licence's short name, for example “CC BY-NC-ND 2.0”."),
     )
     hero_image_licence_url = WebAddressField(
-        "licence link", blank=True, help_text="Where readers can read the licence."
+        gettext_lazy("licence link"),
+        blank=True,
+        help_text=gettext_lazy("Where readers can read the licence."),
     )
     items_per_page = models.PositiveSmallIntegerField(
-        "items in “Most Recently Added”",
+        gettext_lazy("items in “Most Recently Added”"),
         default=default_items_per_page,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
-        help_text="How many news and webinars to show at a time (1 to 50).",
+        help_text=gettext_lazy("How many news and webinars to show at a time (1 to 50)."),
     )
 
     content_panels = Page.content_panels + [
@@ -122,10 +131,14 @@ class TopicIndexPage(
                 FieldPanel("hero_image_licence"),
                 FieldPanel("hero_image_licence_url"),
             ],
-            heading="Photo and credit",
+            heading=gettext_lazy("Photo and credit"),
         ),
         FieldPanel("items_per_page"),
-        InlinePanel("related_topics", heading="Related topics", label="Related topic"),
+        InlinePanel(
+            "related_topics",
+            heading=gettext_lazy("Related topics"),
+            label=gettext_lazy("Related topic"),
+        ),
     ]
 
     api_fields = [
@@ -147,7 +160,7 @@ class TopicIndexPage(
     base_form_class = PastedTextPageForm
 
     class Meta:
-        verbose_name = "topic"
+        verbose_name = gettext_lazy("topic")
 
     @classmethod
     def clean_subpage_models(cls):
@@ -167,7 +180,7 @@ class TopicIndexPage(
     def credit_line(self):
         """“Photo: jenlen, CC BY-NC-ND 2.0”, or "" when nobody is credited."""
         parts = [p for p in (self.hero_image_creator, self.hero_image_licence) if p]
-        return f"Photo: {', '.join(parts)}" if parts else ""
+        return _("Photo: %(credit)s") % {"credit": ", ".join(parts)} if parts else ""
 
     def structured_data(self, request, base, listed_items=()):
         """A CollectionPage whose ItemList is what this view of the topic lists."""

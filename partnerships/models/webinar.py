@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -36,7 +37,7 @@ class WebinarPagePresenter(Orderable):
         "partnerships.Person",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Choose who presents it, or add them from the chooser.",
+        help_text=gettext_lazy("Choose who presents it, or add them from the chooser."),
     )
 
     panels = [FieldPanel("person")]
@@ -47,19 +48,27 @@ class WebinarPage(ListablePage):
 
     # The admin's form adds the format to type and the editor's time zone to each
     # help text (`partnerships.editorial.datetime_fields`).
-    starts_at = models.DateTimeField("starts at", help_text="When the webinar begins.")
-    ends_at = models.DateTimeField("ends at", help_text="When the webinar ends.")
+    starts_at = models.DateTimeField(
+        gettext_lazy("starts at"), help_text=gettext_lazy("When the webinar begins.")
+    )
+    ends_at = models.DateTimeField(
+        gettext_lazy("ends at"), help_text=gettext_lazy("When the webinar ends.")
+    )
     registration_url = WebAddressField(
-        "registration link",
+        gettext_lazy("registration link"),
         blank=True,
-        help_text="Where readers sign up. The Register button shows until the webinar ends.",
+        help_text=gettext_lazy(
+            "Where readers sign up. The Register button shows until the webinar ends."
+        ),
     )
     recording_url = WebAddressField(
-        "recording link",
+        gettext_lazy("recording link"),
         blank=True,
-        help_text="Where readers can watch it afterwards. Shown once the webinar has ended.",
+        help_text=gettext_lazy(
+            "Where readers can watch it afterwards. Shown once the webinar has ended."
+        ),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text="What the webinar covers.")
+    body = StreamField(BodyBlock(), blank=True, help_text=gettext_lazy("What the webinar covers."))
 
     content_panels = ListablePage.content_panels + [
         MultiFieldPanel(
@@ -69,11 +78,14 @@ class WebinarPage(ListablePage):
                 FieldPanel("registration_url"),
                 FieldPanel("recording_url"),
             ],
-            heading="When and where",
+            heading=gettext_lazy("When and where"),
         ),
         FieldPanel("body"),
         MultipleChooserPanel(
-            "presenters", chooser_field_name="person", heading="Presenters", label="Presenter"
+            "presenters",
+            chooser_field_name="person",
+            heading=gettext_lazy("Presenters"),
+            label=gettext_lazy("Presenter"),
         ),
         *ListablePage.partner_panels,
         *ListablePage.listing_panels,
@@ -98,15 +110,15 @@ class WebinarPage(ListablePage):
     base_form_class = WebinarPageForm
 
     kind = "webinar"
-    kind_label = "Webinar"
-    kind_label_plural = "Webinars"
+    kind_label = gettext_lazy("Webinar")
+    kind_label_plural = gettext_lazy("Webinars")
     listing_card_template = "partnerships/cards/webinar_card.html"
     schedule_fields = ("starts_at", "ends_at")
     credits_relation = "presenters"
     import_fields = ("starts_at", "ends_at", "registration_url", "recording_url")
 
     class Meta:
-        verbose_name = "webinar"
+        verbose_name = gettext_lazy("webinar")
 
     @property
     def is_upcoming(self):

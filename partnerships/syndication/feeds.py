@@ -10,6 +10,7 @@ import json
 from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ..caching.response_cache import reader_response
@@ -111,7 +112,9 @@ class ListingFeed(Feed):
         if self.topic:
             text = self.topic.teaser or self.topic.search_description or self.topic.title
         else:
-            text = f"The newest news and webinars from {site_name(self.request)}."
+            text = _("The newest news and webinars from %(site)s.") % {
+                "site": site_name(self.request)
+            }
         return xml_text(text)
 
     def author_name(self):

@@ -35,6 +35,8 @@ PLUGIN_FILES = {
     "partnerships/templates/partnerships/topic_index_page.html",
     "partnerships/templates/partnerships/cards/listing_card.html",
     "partnerships/static/partnerships/css/partnerships.css",
+    "partnerships/locale/en/LC_MESSAGES/django.po",
+    "partnerships/locale/en/LC_MESSAGES/django.mo",
 }
 DEMO_AND_TESTS = ("demosite/", "home/", "tests/", "templates/")
 # What step 2 of the README's install adds to a `wagtail start` site's INSTALLED_APPS.

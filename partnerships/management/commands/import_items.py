@@ -12,6 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import reset_queries
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ...importing.files import ImportFileError, items_from_file
@@ -41,7 +42,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, topic, count, file, batch_size, slug_prefix, seed, **options):
         if not 1 <= batch_size <= MAX_BATCH_SIZE:
-            raise CommandError(f"--batch-size must be between 1 and {MAX_BATCH_SIZE}.")
+            raise CommandError(
+                _("--batch-size must be between 1 and %(most)d.") % {"most": MAX_BATCH_SIZE}
+            )
         topic_page = self.find_topic(topic)
         writer = BatchWriter(topic_page)
 
@@ -49,7 +52,7 @@ class Command(BaseCommand):
             items, total = items_from_file(file), None
         else:
             if count < 0:
-                raise CommandError("--count cannot be negative.")
+                raise CommandError(_("--count cannot be negative."))
             done = self.generated_so_far(topic_page, slug_prefix)
             total = max(count - done, 0)
             items = generated_items(done + 1, total, slug_prefix, seed=seed)
@@ -88,9 +91,11 @@ class Command(BaseCommand):
         topics = TopicIndexPage.objects.all()
         found = topics.filter(pk=int(topic)) if topic.isdigit() else topics.filter(slug=topic)
         if not found:
-            raise CommandError(f"No topic with id or slug {topic!r}.")
+            raise CommandError(_("No topic with id or slug %(topic)r.") % {"topic": topic})
         if len(found) > 1:
-            raise CommandError(f"Several topics have the slug {topic!r}; give the id instead.")
+            raise CommandError(
+                _("Several topics have the slug %(topic)r; give the id instead.") % {"topic": topic}
+            )
         return found[0]
 
     @staticmethod

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils.translation import gettext as _
 
 # One number for this job across the fleet: derived from its name, so that it is
 # unlikely to meet another application's advisory lock on the same database.
@@ -37,11 +38,11 @@ class Command(BaseCommand):
         with advisory_lock(LOCK_KEY) as acquired:
             if not acquired:
                 if options["verbosity"]:
-                    self.stdout.write("publish_scheduled is running on another node.")
+                    self.stdout.write(_("publish_scheduled is running on another node."))
                 return
             call_command("publish_scheduled", verbosity=options["verbosity"], stdout=self.stdout)
             if options["verbosity"]:
-                self.stdout.write("publish_scheduled ran on this node.")
+                self.stdout.write(_("publish_scheduled ran on this node."))
 
 
 @contextmanager

@@ -26,11 +26,11 @@ class Command(BaseCommand):
         if root is not None:
             page = Page.objects.filter(pk=root).first()
             if page is None:
-                raise CommandError(f"There is no page with ID {root}.")
+                raise CommandError(_("There is no page with ID %(id)s.") % {"id": root})
         else:
             site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
             if site is None:
-                raise CommandError("There is no default site; pass --root PAGE_ID.")
+                raise CommandError(_("There is no default site; pass --root PAGE_ID."))
             page = site.root_page
         roles = set_up_editorial_roles(page, replace_workflow=replace_workflow)
         for note in roles.notes or [_("Nothing to change: everything was set up already.")]:

@@ -3,7 +3,8 @@
 (() => {
   class ExcerptCounterController extends window.StimulusModule.Controller {
     static targets = ["input", "count"];
-    static values = { length: Number };
+    // The sentences come translated from the template, with {characters} to fill in.
+    static values = { length: Number, over: String, within: String, empty: String };
 
     connect() {
       this.update();
@@ -12,14 +13,13 @@
     update() {
       // Lists collapse runs of spaces and line breaks, so count what they will show.
       const characters = this.inputTarget.value.trim().split(/\s+/).join(" ").length;
-      const length = this.lengthValue;
+      let sentence = this.withinValue;
       if (!characters) {
-        this.countTarget.textContent = `Empty: lists will show up to ${length} characters from the start of the body.`;
-      } else if (characters > length) {
-        this.countTarget.textContent = `This summary has ${characters} characters: keep it to ${length}, as much as lists show.`;
-      } else {
-        this.countTarget.textContent = `Lists will show all ${characters} characters of this summary.`;
+        sentence = this.emptyValue;
+      } else if (characters > this.lengthValue) {
+        sentence = this.overValue;
       }
+      this.countTarget.textContent = sentence.replace("{characters}", characters);
     }
   }
 
