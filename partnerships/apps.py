@@ -13,3 +13,5 @@ class PartnershipsConfig(AppConfig):
         from .caching import signals as caching_signals  # noqa: F401
         from .models import signals as model_signals  # noqa: F401
         from .search import indexing  # noqa: F401
+        # Register the system checks that explain a mistaken install.
+        from . import checks  # noqa: F401

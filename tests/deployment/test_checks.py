@@ -1,0 +1,89 @@
+"""`manage.py check` names each mistake in installing the plugin (partnerships/checks.py)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core import checks
+from django.test import override_settings
+
+from demosite.settings.base import MIDDLEWARE
+
+pytestmark = pytest.mark.django_db  # some of Wagtail's own checks read the database
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+ROUTER = "partnerships.reader_database.ReplicaRouter"
+READER_MIDDLEWARE = "partnerships.reader_database.ReplicaReadsMiddleware"
+AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
+
+
+def ids_of_problems():
+    return sorted(
+        message.id for message in checks.run_checks() if message.id.startswith("partnerships.")
+    )
+
+
+def test_the_demo_and_test_settings_pass_every_check():
+    assert ids_of_problems() == []
+
+
+@pytest.mark.parametrize("missing", ["wagtail_modeladmin", "wagtail.contrib.sitemaps"])
+def test_a_missing_app_is_named_by_manage_py_check(missing, tmp_path):
+    # A process of its own: Wagtail's apps cannot be made ready twice in one.
+    (tmp_path / "settings_without_app.py").write_text(
+        "from demosite.settings.test import *  # noqa\n"
+        f"INSTALLED_APPS = [app for app in INSTALLED_APPS if app != {missing!r}]\n"
+    )
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings_without_app",
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPOSITORY)]),
+    }
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=REPOSITORY,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 1
+    assert f"(partnerships.E001) {missing} is not in INSTALLED_APPS." in checked.stderr
+
+
+def test_the_replica_router_without_its_middleware_is_an_error():
+    with override_settings(DATABASE_ROUTERS=[ROUTER], MIDDLEWARE=MIDDLEWARE):
+        assert ids_of_problems() == ["partnerships.E002"]
+
+
+def test_the_reader_middleware_before_authentication_is_an_error():
+    before_auth = list(MIDDLEWARE)
+    before_auth.insert(before_auth.index(AUTH), READER_MIDDLEWARE)
+    with override_settings(DATABASE_ROUTERS=[ROUTER], MIDDLEWARE=before_auth):
+        assert ids_of_problems() == ["partnerships.E003"]
+
+
+def test_the_reader_middleware_after_authentication_passes():
+    after_auth = list(MIDDLEWARE)
+    after_auth.insert(after_auth.index(AUTH) + 1, READER_MIDDLEWARE)
+    with override_settings(DATABASE_ROUTERS=[ROUTER], MIDDLEWARE=after_auth):
+        assert ids_of_problems() == []
+
+
+def test_a_redis_cache_that_raises_during_an_outage_is_a_warning():
+    strict_redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    django_redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://x",
+    }
+    tolerant = {**strict_redis, "OPTIONS": {"IGNORE_EXCEPTIONS": True}}
+    caches = {"default": tolerant, "strict": strict_redis, "builtin": django_redis}
+    with override_settings(CACHES=caches):
+        assert ids_of_problems() == ["partnerships.W001", "partnerships.W002"]
+
+
+def test_case_sensitive_tags_are_a_warning():
+    with override_settings(TAGGIT_CASE_INSENSITIVE=False):
+        assert ids_of_problems() == ["partnerships.W003"]
