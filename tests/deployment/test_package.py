@@ -22,7 +22,9 @@ import wagtail
 from packaging.requirements import Requirement
 
 from tests.support.html import listed_cards
+from partnerships.checks import REQUIRED_APPS
 from tests.support.paths import READ_BACK_SCRIPT, REPOSITORY
+from tests.support.readme import readme_install_steps
 
 pytestmark = pytest.mark.slow
 
@@ -39,8 +41,21 @@ PLUGIN_FILES = {
     "partnerships/locale/en/LC_MESSAGES/django.mo",
 }
 DEMO_AND_TESTS = ("demosite/", "home/", "tests/", "templates/")
-# What step 2 of the README's install adds to a `wagtail start` site's INSTALLED_APPS.
-README_INSTALLED_APPS = ["partnerships", "wagtail_headless_preview"]
+SURFACE_TYPES = {
+    "topic": "text/html",
+    "article": "text/html",
+    "webinar": "text/html",
+    "sitemap": "application/xml",
+    "robots": "text/plain",
+    "site feed (RSS)": "application/rss+xml",
+    "site feed (Atom)": "application/atom+xml",
+    "site feed (JSON)": "application/feed+json",
+    "topic feed": "application/rss+xml",
+    "site calendar": "text/calendar",
+    "webinar calendar": "text/calendar",
+    "items API": "application/json",
+    "pages API": "application/json",
+}
 
 
 def run(command, **kwargs):
@@ -110,18 +125,19 @@ def test_wheel_declares_ranges_and_classifiers_that_cover_the_versions_under_tes
     assert "Programming Language :: Python :: {}.{}".format(*sys.version_info[:2]) in classifiers
 
 
-def add_to_installed_apps(settings_file, *apps):
+def add_to_top_of_installed_apps(settings_file, apps, settings_lines):
     text = settings_file.read_text()
     assert text.count("INSTALLED_APPS = [\n") == 1
     lines = "".join(f'    "{app}",\n' for app in apps)
-    settings_file.write_text(text.replace("INSTALLED_APPS = [\n", "INSTALLED_APPS = [\n" + lines))
+    text = text.replace("INSTALLED_APPS = [\n", "INSTALLED_APPS = [\n" + lines)
+    settings_file.write_text(text + "\n" + "\n".join(settings_lines) + "\n")
 
 
-def include_before_wagtail_pages(urls_file, line):
+def include_after_documents(urls_file, line):
     text = urls_file.read_text()
-    wagtail_pages = '    path("", include(wagtail_urls)),\n'
-    assert text.count(wagtail_pages) == 1
-    urls_file.write_text(text.replace(wagtail_pages, f"    {line},\n{wagtail_pages}"))
+    documents = '    path("documents/", include(wagtaildocs_urls)),\n'
+    assert text.count(documents) == 1
+    urls_file.write_text(text.replace(documents, f"{documents}    {line},\n"))
 
 
 def fresh_venv_with_the_wheel(folder, wheel):
@@ -141,9 +157,19 @@ def fresh_venv_with_the_wheel(folder, wheel):
     return python
 
 
-def test_a_fresh_wagtail_site_lists_a_topics_children_after_the_documented_install(dists, tmp_path):
+def test_the_readme_lists_exactly_the_apps_the_system_check_requires():
+    steps = readme_install_steps()
+    wagtail_start_has = {"taggit", "modelcluster"}
+
+    assert steps.installed_apps[0] == "partnerships"
+    assert set(steps.installed_apps[1:]) == set(REQUIRED_APPS) - wagtail_start_has
+
+
+def test_a_fresh_wagtail_site_has_everything_after_the_readmes_install_steps(dists, tmp_path):
     _, wheel = dists
-    # Step 1 of the README: install the package.
+    steps = readme_install_steps()
+    # Step 1: install the package (here the wheel just built, under the name it declares).
+    assert steps.pip_install == "pip install wagtail-partnerships"
     python = fresh_venv_with_the_wheel(tmp_path, wheel)
     plugin = run(
         [str(python), "-c", "import partnerships; print(partnerships.__file__)"], cwd=tmp_path
@@ -152,16 +178,24 @@ def test_a_fresh_wagtail_site_lists_a_topics_children_after_the_documented_insta
 
     run([str(python), "-m", "wagtail.bin.wagtail", "start", "mysite"], cwd=tmp_path)
     site = tmp_path / "mysite"
-    # Step 2: add the app.
-    add_to_installed_apps(site / "mysite" / "settings" / "base.py", *README_INSTALLED_APPS)
-    # Step 3: include the plugin's URLs before Wagtail's pages.
-    include_before_wagtail_pages(
-        site / "mysite" / "urls.py", 'path("", include("partnerships.urls"))'
+    base_html = (site / "mysite" / "templates" / "base.html").read_text()
+    # Step 2: the apps at the top of INSTALLED_APPS, and the settings after them.
+    add_to_top_of_installed_apps(
+        site / "mysite" / "settings" / "base.py", steps.installed_apps, steps.settings
     )
+    # Step 3: the plugin's URLs just after the documents' line.
+    include_after_documents(site / "mysite" / "urls.py", steps.url_line)
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env["DJANGO_SETTINGS_MODULE"] = "mysite.settings.dev"
-    run([str(python), "manage.py", "migrate", "--no-input"], cwd=site, env=env)
+    checked = run([str(python), "manage.py", "check"], cwd=site, env=env)
+    assert "System check identified no issues" in checked
+    # Steps 4 and 5: migrate, the editorial roles, scheduled publishing.
+    for command in steps.commands:
+        program, *arguments = command.split()
+        assert program == "python"
+        run([str(python), *arguments], cwd=site, env=env)
+
     output = run(
         [str(python), "manage.py", "shell", "--no-imports"],
         cwd=site,
@@ -170,14 +204,44 @@ def test_a_fresh_wagtail_site_lists_a_topics_children_after_the_documented_insta
     )
     read_back = json.loads(output.strip().splitlines()[-1])
 
-    assert read_back["page_status"] == 200
+    # The host's base.html is as `wagtail start` wrote it.
+    assert (site / "mysite" / "templates" / "base.html").read_text() == base_html
+    not_served = {
+        name: answer for name, answer in read_back["surfaces"].items() if answer["status"] != 200
+    }
+    assert not_served == {}
+    kinds = {name: answer["type"].split(";")[0] for name, answer in read_back["surfaces"].items()}
+    assert kinds == SURFACE_TYPES
     topic_page = SimpleNamespace(content=read_back["page_html"])
     assert [(title, meta) for title, meta, _ in listed_cards(topic_page)] == [
         ("Outreach webinar", "Publish Date: Webinar / 20 November 2021"),
         ("Library news", "Publish Date: News / 11 November 2021"),
     ]
-    assert read_back["api_status"] == 200
+    head = read_back["page_head"]
+    assert 'rel="alternate" type="application/rss+xml"' in head
+    assert 'rel="canonical"' in head
+    assert 'property="og:title"' in head
+    assert "application/ld+json" in head
+    assert "partnerships/css/partnerships.css" in head
+    assert "Search news and webinars" in read_back["search_html"]
+    assert "Outreach webinar" in read_back["search_html"]
     assert read_back["api_items"] == [
         ["Outreach webinar", "webinar"],
         ["Library news", "news"],
     ]
+
+    # Every admin section the plugin adds opens for an administrator.
+    failing = {name: page for name, page in read_back["admin"].items() if page["status"] != 200}
+    assert failing == {}
+    assert read_back["admin"]["people"]["title"].startswith("People")
+    assert read_back["admin"]["partners"]["title"].startswith("Partners")
+    assert read_back["admin"]["webinars"]["title"].startswith("Webinars")
+    assert read_back["dashboard_has_upcoming_webinars"]
+    # The roles are the plugin's own groups, beside the host's, which work for the editor.
+    assert read_back["editor"] == {"edit the article": 200, "people": 200}
+    assert set(read_back["groups"]) >= {
+        "Editors",
+        "Moderators",
+        "Partnership editors",
+        "Partnership moderators",
+    }
