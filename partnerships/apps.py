@@ -10,8 +10,8 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         # Connect the receivers: derived fields, the content version, the search index.
+        # Register the system checks that explain a mistaken install.
+        from . import checks  # noqa: F401
         from .caching import signals as caching_signals  # noqa: F401
         from .models import signals as model_signals  # noqa: F401
         from .search import indexing  # noqa: F401
-        # Register the system checks that explain a mistaken install.
-        from . import checks  # noqa: F401

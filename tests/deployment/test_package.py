@@ -21,8 +21,8 @@ import pytest
 import wagtail
 from packaging.requirements import Requirement
 
-from tests.support.html import listed_cards
 from partnerships.checks import REQUIRED_APPS
+from tests.support.html import listed_cards
 from tests.support.paths import READ_BACK_SCRIPT, REPOSITORY
 from tests.support.readme import readme_install_steps
 

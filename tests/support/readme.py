@@ -1,4 +1,7 @@
-"""The README's install steps, read from its code blocks, so the install test performs exactly them."""
+"""The README's install steps, read from its code blocks.
+
+The install test performs exactly these, so the README cannot drift from what is tested.
+"""
 
 import dataclasses
 import re

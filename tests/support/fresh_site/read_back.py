@@ -95,7 +95,8 @@ for name, url in admin_sections.items():
 dashboard = administrator.get(reverse("wagtailadmin_home")).text
 
 # A member of the plugin's own editors' group edits news and people.
-editor = Group.objects.get(name=partnerships_setting("EDITOR_GROUP")).user_set.create(username="editor")
+editors = Group.objects.get(name=partnerships_setting("EDITOR_GROUP"))
+editor = editors.user_set.create(username="editor")
 editor_client = Client()
 editor_client.force_login(editor)
 editor_views = {
