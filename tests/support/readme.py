@@ -35,6 +35,6 @@ def readme_install_steps():
             line.strip('",') for line in settings_block[1:list_end] if line.startswith('"')
         ],
         settings=settings_block[list_end + 1 :],
-        url_line=url_block[0].rstrip(","),
+        url_line=next(line for line in url_block if "partnerships.urls" in line).rstrip(","),
         commands=[line for block in command_blocks for line in block],
     )
