@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.checks import Error, Warning, register
 from django.utils.translation import gettext as _
 
+from .conf import partnerships_setting
+
 # The apps the plugin needs beside Wagtail's own (the README's install step 2).
 REQUIRED_APPS = [
     "wagtail.contrib.sitemaps",
@@ -19,9 +21,9 @@ REQUIRED_APPS = [
     "taggit",
     "modelcluster",
 ]
-READER_DATABASE_MIDDLEWARE = "partnerships.reader_database.ReplicaReadsMiddleware"
+READER_DATABASE_MIDDLEWARE = "partnerships.reader_database.ReaderDatabaseMiddleware"
 AUTHENTICATION_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"
-READER_DATABASE_ROUTER = "partnerships.reader_database.ReplicaRouter"
+READER_DATABASE_ROUTER = "partnerships.reader_database.ReaderDatabaseRouter"
 
 
 @register()
@@ -44,7 +46,7 @@ def reader_database_middleware(app_configs, **kwargs):
     routed = READER_DATABASE_ROUTER in getattr(settings, "DATABASE_ROUTERS", [])
     if READER_DATABASE_MIDDLEWARE not in middleware:
         if not routed:
-            return []
+            return unlimited_reader_statements()
         return [
             Error(
                 _("DATABASE_ROUTERS names %(router)s, but MIDDLEWARE lacks %(middleware)s.")
@@ -65,6 +67,22 @@ def reader_database_middleware(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def unlimited_reader_statements():
+    if partnerships_setting("READER_STATEMENT_TIMEOUT") is None:
+        return []  # the host chose no limit
+    return [
+        Warning(
+            _("MIDDLEWARE lacks %(middleware)s, so readers' queries have no time limit.")
+            % {"middleware": READER_DATABASE_MIDDLEWARE},
+            hint=_(
+                "Add it right after AuthenticationMiddleware, or set "
+                'PARTNERSHIPS["READER_STATEMENT_TIMEOUT"] to None.'
+            ),
+            id="partnerships.W004",
+        )
+    ]
 
 
 @register()

@@ -1,4 +1,18 @@
-"""Anonymous readers are served from a PostgreSQL read replica; everyone else from the primary.
+"""The database as anonymous readers use it: a read replica when there is one, and a time limit.
+
+**Statement timeout.** On PostgreSQL, every statement of an anonymous GET or
+HEAD request may run for at most `PARTNERSHIPS["READER_STATEMENT_TIMEOUT"]`
+milliseconds (5,000 by default; None turns it off). It is defence in depth: the
+reader's query parameters are already bounded (partnerships/params.py), but a
+query plan gone wrong, a lock queue or a table that grew past its indexes must
+cost a reader a 503 after a few seconds, not tie up an app server's worker
+and a database connection for minutes. The admin, writes, management commands
+and tasks keep the server's own setting. The timeout is set on a connection
+when it passes from other work to readers, and reset when it passes back, so a
+connection kept open across requests (CONN_MAX_AGE) costs nothing in between.
+
+**Read replica.** Anonymous readers are served from a PostgreSQL read replica;
+everyone else from the primary.
 
 A site that outgrows one database server adds a streaming replica and lets it
 answer the reads that are most of its traffic: anonymous GET and HEAD requests.
@@ -24,11 +38,12 @@ the settings) and the replica is left alone for `DOWN_SECONDS`; reads go to the
 primary meanwhile. When it dies in the middle of a request, the middleware runs
 that request again on the primary: a GET or HEAD is safe to repeat.
 
-Settings (demosite/settings/base.py does this when DATABASE_REPLICA_URL is set):
+Settings (demosite/settings/base.py; the replica only when DATABASE_REPLICA_URL is set):
 
+    # in MIDDLEWARE, right after AuthenticationMiddleware:
+    "partnerships.reader_database.ReaderDatabaseMiddleware"
     DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
-    DATABASE_ROUTERS = ["partnerships.reader_database.ReplicaRouter"]
-    MIDDLEWARE: "partnerships.reader_database.ReplicaReadsMiddleware" after AuthenticationMiddleware
+    DATABASE_ROUTERS = ["partnerships.reader_database.ReaderDatabaseRouter"]
 """
 
 import contextvars
@@ -44,7 +59,11 @@ from django.db import (
     OperationalError,
     connections,
 )
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
+
+from .conf import partnerships_setting
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +153,7 @@ def replica_has_current_content():
     return on_replica == on_primary
 
 
-class ReplicaRouter:
+class ReaderDatabaseRouter:
     """Reads of an anonymous reader's request to the replica, when it is up to date."""
 
     def db_for_read(self, model, **hints):
@@ -158,8 +177,8 @@ class ReplicaRouter:
         return db != REPLICA  # the replica follows the primary's schema by replication
 
 
-class ReplicaReadsMiddleware:
-    """Marks anonymous GET and HEAD requests as readable from the replica.
+class ReaderDatabaseMiddleware:
+    """Marks anonymous GET and HEAD requests as readers': time-limited, readable from the replica.
 
     Place it after AuthenticationMiddleware: whether the reader is signed in is
     known only there (reading the session, on the primary).
@@ -169,12 +188,17 @@ class ReplicaReadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.may_read_from_replica(request):
+        if not self.is_reader_request(request):
+            limit_open_connections(None)
             return self.get_response(request)
         reader = ReaderRequest()
         token = _reader_request.set(reader)
+        limit_open_connections(reader_statement_timeout())
         try:
-            with connections[REPLICA].execute_wrapper(partial(note_replica_failure, reader)):
+            if REPLICA in connections:
+                with connections[REPLICA].execute_wrapper(partial(note_replica_failure, reader)):
+                    response = self.get_response(request)
+            else:
                 response = self.get_response(request)
         finally:
             _reader_request.reset(token)
@@ -185,7 +209,7 @@ class ReplicaReadsMiddleware:
             response = self.get_response(request)
         return response
 
-    def may_read_from_replica(self, request):
+    def is_reader_request(self, request):
         if request.method not in SAFE_METHODS or request.path.startswith(self.admin_paths):
             return False
         user = getattr(request, "user", None)
@@ -207,8 +231,52 @@ def note_replica_failure(reader, execute, sql, params, many, context):
     """An execute wrapper on the replica's connection, for the length of one request."""
     try:
         return execute(sql, params, many, context)
-    except DATABASE_FAILURES:
-        # A failure of the check itself is handled there (use_replica is still None).
-        if reader.use_replica:
+    except DATABASE_FAILURES as error:
+        # A failure of the check itself is handled there (use_replica is still None);
+        # a statement cancelled by the reader's time limit is the query's fault,
+        # not the replica's, and is not run again on the primary.
+        if reader.use_replica and not was_cancelled(error):
             reader.replica_failed = True
         raise
+
+
+# PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout.
+QUERY_CANCELED = "57014"
+
+
+def was_cancelled(error):
+    return getattr(error.__cause__, "sqlstate", None) == QUERY_CANCELED
+
+
+def reader_statement_timeout():
+    return partnerships_setting("READER_STATEMENT_TIMEOUT")
+
+
+def limit_statements(connection, milliseconds):
+    """Set (or, with None, reset) the session's statement_timeout, if it differs."""
+    if connection.vendor != "postgresql" or connection.connection is None:
+        return  # unopened: `limit_new_reader_connection` sees to it when it opens
+    if getattr(connection, "partnerships_statement_timeout", None) == milliseconds:
+        return
+    # On the driver's own cursor, as Django's PostgreSQL backend sets a new
+    # session's time zone: session settings, not a query of the page (and not
+    # counted among a page's queries).
+    with connection.connection.cursor() as cursor:
+        if milliseconds is None:
+            cursor.execute("RESET statement_timeout")
+        else:
+            cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{milliseconds}"])
+    connection.partnerships_statement_timeout = milliseconds
+
+
+def limit_open_connections(milliseconds):
+    for connection in connections.all(initialized_only=True):
+        limit_statements(connection, milliseconds)
+
+
+@receiver(connection_created)
+def limit_new_reader_connection(sender, connection, **kwargs):
+    """A connection opened in the middle of a reader's request is limited at once."""
+    connection.partnerships_statement_timeout = None  # a new session has the server's setting
+    if _reader_request.get() is not None:
+        limit_statements(connection, reader_statement_timeout())

@@ -91,9 +91,15 @@ DATABASES = {
     )
 }
 
-# A streaming read replica answers anonymous readers when DATABASE_REPLICA_URL is
-# set (partnerships.reader_database); writes, the admin and signed-in readers stay on the
-# primary, and reads fall back to it while the replica is down or behind.
+# Anonymous readers' requests (partnerships.reader_database): on PostgreSQL each of
+# their statements is cancelled after PARTNERSHIPS["READER_STATEMENT_TIMEOUT"], and a
+# streaming read replica answers them when DATABASE_REPLICA_URL is set; writes, the
+# admin and signed-in readers stay on the primary, and reads fall back to it while
+# the replica is down or behind.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "partnerships.reader_database.ReaderDatabaseMiddleware",
+)
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"],
@@ -102,11 +108,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     # A replica that is down must fail fast (libpq's shortest timeout is 2 s).
     DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
-    DATABASE_ROUTERS = ["partnerships.reader_database.ReplicaRouter"]
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "partnerships.reader_database.ReplicaReadsMiddleware",
-    )
+    DATABASE_ROUTERS = ["partnerships.reader_database.ReaderDatabaseRouter"]
 
 
 # Redis when REDIS_URL is set (shared by every gunicorn worker and app server),

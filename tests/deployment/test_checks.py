@@ -9,14 +9,15 @@ import pytest
 from django.core import checks
 from django.test import override_settings
 
-from demosite.settings.base import MIDDLEWARE
+from demosite.settings.base import MIDDLEWARE as DEMO_MIDDLEWARE
 
 pytestmark = pytest.mark.django_db  # some of Wagtail's own checks read the database
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-ROUTER = "partnerships.reader_database.ReplicaRouter"
-READER_MIDDLEWARE = "partnerships.reader_database.ReplicaReadsMiddleware"
+ROUTER = "partnerships.reader_database.ReaderDatabaseRouter"
+READER_MIDDLEWARE = "partnerships.reader_database.ReaderDatabaseMiddleware"
 AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
+MIDDLEWARE = [entry for entry in DEMO_MIDDLEWARE if entry != READER_MIDDLEWARE]
 
 
 def ids_of_problems():
@@ -56,6 +57,18 @@ def test_a_missing_app_is_named_by_manage_py_check(missing, tmp_path):
 def test_the_replica_router_without_its_middleware_is_an_error():
     with override_settings(DATABASE_ROUTERS=[ROUTER], MIDDLEWARE=MIDDLEWARE):
         assert ids_of_problems() == ["partnerships.E002"]
+
+
+def test_without_the_reader_middleware_unlimited_reader_queries_are_a_warning():
+    with override_settings(MIDDLEWARE=MIDDLEWARE):
+        assert ids_of_problems() == ["partnerships.W004"]
+
+
+def test_without_the_reader_middleware_and_with_no_time_limit_there_is_no_warning():
+    with override_settings(
+        MIDDLEWARE=MIDDLEWARE, PARTNERSHIPS={"READER_STATEMENT_TIMEOUT": None}
+    ):
+        assert ids_of_problems() == []
 
 
 def test_the_reader_middleware_before_authentication_is_an_error():

@@ -41,14 +41,9 @@ with_replica = pytest.mark.django_db(
 
 @pytest.fixture
 def routed(settings):
-    """The router and middleware, installed as DATABASE_REPLICA_URL installs them."""
-    settings.DATABASE_ROUTERS = ["partnerships.reader_database.ReplicaRouter"]
-    after_auth = settings.MIDDLEWARE.index(AUTH_MIDDLEWARE) + 1
-    settings.MIDDLEWARE = [
-        *settings.MIDDLEWARE[:after_auth],
-        "partnerships.reader_database.ReplicaReadsMiddleware",
-        *settings.MIDDLEWARE[after_auth:],
-    ]
+    """The router, installed as DATABASE_REPLICA_URL installs it (the middleware always is)."""
+    assert "partnerships.reader_database.ReaderDatabaseMiddleware" in settings.MIDDLEWARE
+    settings.DATABASE_ROUTERS = ["partnerships.reader_database.ReaderDatabaseRouter"]
     replicas.replica_health.forget()
     yield
     replicas.replica_health.forget()
@@ -110,7 +105,7 @@ def test_the_content_version_is_read_on_the_primary_and_the_listing_on_the_repli
 @on_postgresql
 @with_replica
 def test_the_router_sends_the_content_version_and_writes_to_the_primary(article):
-    router = replicas.ReplicaRouter()
+    router = replicas.ReaderDatabaseRouter()
     token = replicas._reader_request.set(replicas.ReaderRequest(use_replica=True))
     try:
         assert router.db_for_read(ContentVersion) == "default"
@@ -293,21 +288,21 @@ def test_database_replica_url_adds_the_replica_the_router_and_the_middleware():
         },
         "settings.DATABASES['replica']['HOST'], settings.DATABASES['replica']['OPTIONS'], "
         "settings.DATABASE_ROUTERS, "
-        "settings.MIDDLEWARE.index('partnerships.reader_database.ReplicaReadsMiddleware') "
+        "settings.MIDDLEWARE.index('partnerships.reader_database.ReaderDatabaseMiddleware') "
         f"- settings.MIDDLEWARE.index('{AUTH_MIDDLEWARE}')",
     )
 
     assert printed == (
         "replica.internal {'connect_timeout': 2, 'server_side_binding': True, "
-        "'prepare_threshold': 2} ['partnerships.reader_database.ReplicaRouter'] 1"
+        "'prepare_threshold': 2} ['partnerships.reader_database.ReaderDatabaseRouter'] 1"
     )
 
 
-def test_without_database_replica_url_there_is_one_database_and_no_router():
+def test_without_database_replica_url_there_is_one_database_no_router_and_the_reader_middleware():
     printed = settings_with(
         {"DATABASE_URL": "postgres://app@db.internal:5432/site"},
         "list(settings.DATABASES), settings.DATABASE_ROUTERS, "
-        "'partnerships.reader_database.ReplicaReadsMiddleware' in settings.MIDDLEWARE",
+        "'partnerships.reader_database.ReaderDatabaseMiddleware' in settings.MIDDLEWARE",
     )
 
-    assert printed == "['default'] [] False"
+    assert printed == "['default'] [] True"
