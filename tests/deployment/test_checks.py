@@ -65,9 +65,7 @@ def test_without_the_reader_middleware_unlimited_reader_queries_are_a_warning():
 
 
 def test_without_the_reader_middleware_and_with_no_time_limit_there_is_no_warning():
-    with override_settings(
-        MIDDLEWARE=MIDDLEWARE, PARTNERSHIPS={"READER_STATEMENT_TIMEOUT": None}
-    ):
+    with override_settings(MIDDLEWARE=MIDDLEWARE, PARTNERSHIPS={"READER_STATEMENT_TIMEOUT": None}):
         assert ids_of_problems() == []
 
 
