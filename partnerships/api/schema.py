@@ -4,71 +4,15 @@ A kind a host site adds (a subclass of `ListablePage`) is documented with no
 change here: its schema comes from its fields.
 """
 
-from django.db import models
-from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 
 from ..conf import partnerships_setting
 from ..models import listable_page_models
 from .cursors import ORDERINGS
+from .field_schemas import NULLABLE_URI, URI, api_field_schemas
 from .items import ItemsAPIViewSet
 
-URI = {"type": "string", "format": "uri"}
-NULLABLE_URI = {"type": ["string", "null"], "format": "uri"}
-STREAM_SCHEMA = {
-    "type": "array",
-    "description": "StreamField blocks; rich text is HTML unless `rich_text_format` "
-    "says otherwise.",
-    "items": {
-        "type": "object",
-        "properties": {"type": {"type": "string"}, "value": {}, "id": {"type": "string"}},
-        "required": ["type", "value"],
-    },
-}
-# Model attributes that are not database fields.
-PROPERTY_SCHEMAS = {
-    "kind": {"type": "string", "description": "Machine name of the kind, e.g. news, webinar."},
-    "kind_label": {"type": "string", "description": "The kind as readers see it, e.g. News."},
-    "is_upcoming": {"type": "boolean", "description": "True until the webinar has ended."},
-}
-FIELD_SCHEMAS = [
-    # Most specific classes first: DateTimeField is a DateField, URLField a CharField.
-    (StreamField, STREAM_SCHEMA),
-    (RichTextField, {"type": "string", "description": "HTML"}),
-    (models.DateTimeField, {"type": "string", "format": "date-time"}),
-    (models.DateField, {"type": "string", "format": "date"}),
-    (models.URLField, {"type": "string"}),
-    (models.BooleanField, {"type": "boolean"}),
-    (models.IntegerField, {"type": "integer"}),
-    (models.CharField, {"type": "string"}),
-    (models.TextField, {"type": "string"}),
-]
 ERROR = {"$ref": "#/components/schemas/Error"}
-
-
-def field_schema(model, api_field):
-    serializer = api_field.serializer
-    if serializer is not None and hasattr(serializer, "schema"):
-        return serializer.schema
-    if api_field.name in PROPERTY_SCHEMAS:
-        return PROPERTY_SCHEMAS[api_field.name]
-    try:
-        field = model._meta.get_field(api_field.name)
-    except models.FieldDoesNotExist:
-        return {}
-    for field_class, schema in FIELD_SCHEMAS:
-        if isinstance(field, field_class):
-            if getattr(field, "null", False) and "type" in schema:
-                return {**schema, "type": [schema["type"], "null"]}
-            return schema
-    return {}
-
-
-def api_field_schemas(model):
-    return {
-        field.name: field_schema(model, field) for field in APIField.get_fields_for_model(model)
-    }
 
 
 def page_meta_schema(names):
