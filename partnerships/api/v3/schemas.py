@@ -10,6 +10,7 @@ so it is typed the same way with no change here.
 """
 
 import copy
+import sys
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -87,12 +88,19 @@ def is_ours(model):
     return issubclass(model, ListablePage) or model._meta.app_label == "partnerships"
 
 
+PAGES_ROUTER = "wagtail.api.v3.routers.pages"
+# Whether the pages router was imported first (an app above ours in INSTALLED_APPS
+# imported v3's api): then it serves Wagtail's schemas, and a system check says so.
+loading = {"too_late": False}
+
+
 def register_read_schemas():
     """Replace Wagtail's generated read schema of each of our page types with a typed one.
 
     Must run before `wagtail.api.v3.routers.pages` is imported: it builds the
     pages detail response from the registry on import.
     """
+    loading["too_late"] = PAGES_ROUTER in sys.modules
     for model in get_page_models():
         registration = registry.get(model._meta.label)
         fields = typed_fields(model) if is_ours(model) else {}
