@@ -15,7 +15,7 @@ from ..models import ListablePage, listable_page_models
 from ..params import BadParameter
 from .endpoints import CachedEndpointMixin
 from .filters import ITEM_FILTERS, TreeFilter
-from .pagination import CursorPagination, OffsetPagination
+from .pagination import paginator_for
 
 
 class ListingSerializer(PageSerializer):
@@ -112,12 +112,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
     def paginator(self):
         """Cursor pages, unless the reader asks for an offset or searches (then total_count)."""
         if not hasattr(self, "_paginator"):
-            params = self.request.GET
-            self._paginator = (
-                OffsetPagination()
-                if "offset" in params or params.get("search")
-                else CursorPagination()
-            )
+            self._paginator = paginator_for(self.request.GET)
         return self._paginator
 
     def get_queryset(self):

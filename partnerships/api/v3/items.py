@@ -28,7 +28,7 @@ from ...params import BadParameter, reject_malformed
 from ..cursors import ORDERINGS
 from ..filters import ITEM_FILTERS, TreeFilter
 from ..items import with_related
-from ..pagination import CursorPagination, OffsetPagination
+from ..pagination import paginator_for
 from .item_schemas import item_union, listing_field_names, render_item
 from .schemas import register_read_schemas
 
@@ -105,9 +105,7 @@ def listing(request):
     for backend in ITEM_FILTERS:
         queryset = backend().filter_queryset(request, queryset, None)
     queryset = with_related(queryset, listed_fields())
-    paginator = (
-        OffsetPagination() if "offset" in params or params.get("search") else CursorPagination()
-    )
+    paginator = paginator_for(params)
     rows = paginator.paginate_queryset(queryset, request)
     if not rows:
         TreeFilter.check_parent(request)
