@@ -63,3 +63,22 @@ def test_a_bearer_less_request_with_a_session_sees_only_public_items(
     client.force_login(django_user_model.objects.create_user("reader"))
 
     assert titles(client) == ["Public"]
+
+
+def test_a_bearer_token_reader_sees_what_v2_shows_them_and_their_answer_is_not_shared(
+    client, topic, django_user_model
+):
+    from wagtail.models import APIToken
+
+    ArticleFactory(parent=topic, title="Public")
+    restrict(ArticleFactory(parent=topic, title="Login"))
+    _token, plaintext = APIToken.create_token(
+        user=django_user_model.objects.create_user("reader"), name="front end"
+    )
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+
+    signed_in = client.get(ITEMS, **bearer)
+    assert sorted(item["title"] for item in signed_in.json()["items"]) == ["Login", "Public"]
+    assert "public" not in signed_in.get("Cache-Control", "")
+    assert titles(client) == ["Public"]  # anonymous readers never get the signed-in answer
+    assert client.get(ITEMS, HTTP_IF_NONE_MATCH=signed_in["ETag"]).status_code == 200
