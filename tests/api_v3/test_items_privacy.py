@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import APIToken, Page, Site
 
 from tests.support.api_v3 import get_v3
 from tests.support.factories import ArticleFactory, HomePageFactory, TopicFactory
@@ -68,8 +68,6 @@ def test_a_bearer_less_request_with_a_session_sees_only_public_items(
 def test_a_bearer_token_reader_sees_what_v2_shows_them_and_their_answer_is_not_shared(
     client, topic, django_user_model
 ):
-    from wagtail.models import APIToken
-
     ArticleFactory(parent=topic, title="Public")
     restrict(ArticleFactory(parent=topic, title="Login"))
     _token, plaintext = APIToken.create_token(
