@@ -25,6 +25,7 @@ def cases_for(topic, size):
         Case("topic detail", f"/api/v2/pages/{topic.pk}/?fields=_,id,title,recent_items"),
         # Hero image with renditions, credit, related topic, parent and recent items.
         Case("topic detail, every part", f"/api/v2/pages/{topic.pk}/"),
+        *v3_cases(topic, last_page, offset),
         Case(
             "304 revalidation",
             items,
@@ -41,6 +42,16 @@ def cases_for(topic, size):
         Case("raw SQL floor", f"/bench-floor/items/{topic.pk}/", cached=False),
     ]
     return cases
+
+
+def v3_cases(topic, last_page, offset):
+    """The same listing in API v3 (cold and warm, and deep by cursor), and a v3 topic detail."""
+    items = f"/api/v3/items/?child_of={topic.pk}&limit={LIMIT}"
+    return [
+        Case("v3 items page 1", items),
+        Case(f"v3 items cursor page {last_page}", f"{items}&cursor={cursor_before(topic, offset)}"),
+        Case("v3 topic detail (Wagtail's route)", f"/api/v3/pages/{topic.pk}/", cached=False),
+    ]
 
 
 def cursor_before(topic, offset):

@@ -136,3 +136,22 @@ def case_insensitive_tags(app_configs, **kwargs):
             id="partnerships.W003",
         )
     ]
+
+
+@register()
+def v3_read_schemas_registered_in_time(app_configs, **kwargs):
+    """Our typed v3 page schemas only count if registered before v3's pages router is built."""
+    from .api.v3.schemas import loading
+
+    if not loading["too_late"]:
+        return []
+    return [
+        Error(
+            _("Wagtail's API v3 was loaded before the plugin could type its page fields."),
+            hint=_(
+                'Put "partnerships" at the top of INSTALLED_APPS, above '
+                "wagtail.contrib.redirects and any app that imports wagtail.api.v3.api."
+            ),
+            id="partnerships.E004",
+        )
+    ]

@@ -15,7 +15,7 @@ from ..models import ListablePage, listable_page_models
 from ..params import BadParameter
 from .endpoints import CachedEndpointMixin
 from .filters import ITEM_FILTERS, TreeFilter
-from .pagination import CursorPagination, OffsetPagination
+from .pagination import paginator_for
 
 
 class ListingSerializer(PageSerializer):
@@ -112,12 +112,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
     def paginator(self):
         """Cursor pages, unless the reader asks for an offset or searches (then total_count)."""
         if not hasattr(self, "_paginator"):
-            params = self.request.GET
-            self._paginator = (
-                OffsetPagination()
-                if "offset" in params or params.get("search")
-                else CursorPagination()
-            )
+            self._paginator = paginator_for(self.request.GET)
         return self._paginator
 
     def get_queryset(self):
@@ -151,30 +146,7 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
     # What the requested fields read
 
     def with_related(self, queryset):
-        """What the requested fields read, fetched in a constant number of queries."""
-        requested = set().union(*self.requested_fields_by_kind.values())
-        queryset = queryset.with_kinds()
-        if "tags" in requested:
-            queryset = queryset.with_tag_names()
-        if "listing_image" in requested:
-            queryset = queryset.select_related("listing_image").prefetch_related(
-                "listing_image__renditions"
-            )
-        return queryset.prefetch_related(*self.kind_prefetches())
-
-    def kind_prefetches(self):
-        """The prefetches each kind declares for the fields asked of it."""
-        lookups = []
-        for model in listable_page_models():
-            accessor = model._meta.model_name
-            for field in self.requested_fields_by_kind[model]:
-                for lookup in model.api_prefetches().get(field, []):
-                    lookups.append(
-                        Prefetch(f"{accessor}__{lookup.prefetch_through}", lookup.queryset)
-                        if isinstance(lookup, Prefetch)
-                        else f"{accessor}__{lookup}"
-                    )
-        return lookups
+        return with_related(queryset, self.requested_fields_by_kind)
 
     # Serialising
 
@@ -222,3 +194,34 @@ def parse_fields(raw):
         return parse_fields_parameter(raw)
     except ValueError as error:
         raise BadParameter(_("fields error: %(error)s") % {"error": error}) from None
+
+
+# What the requested fields read (v2's listing and v3's)
+
+
+def with_related(queryset, requested_fields_by_kind):
+    """What the requested fields ({kind: field names}) read, in a constant number of queries."""
+    requested = set().union(*requested_fields_by_kind.values())
+    queryset = queryset.with_kinds()
+    if "tags" in requested:
+        queryset = queryset.with_tag_names()
+    if "listing_image" in requested:
+        queryset = queryset.select_related("listing_image").prefetch_related(
+            "listing_image__renditions"
+        )
+    return queryset.prefetch_related(*kind_prefetches(requested_fields_by_kind))
+
+
+def kind_prefetches(requested_fields_by_kind):
+    """The prefetches each kind declares for the fields asked of it."""
+    lookups = []
+    for model in listable_page_models():
+        accessor = model._meta.model_name
+        for field in requested_fields_by_kind.get(model, ()):
+            for lookup in model.api_prefetches().get(field, []):
+                lookups.append(
+                    Prefetch(f"{accessor}__{lookup.prefetch_through}", lookup.queryset)
+                    if isinstance(lookup, Prefetch)
+                    else f"{accessor}__{lookup}"
+                )
+    return lookups

@@ -111,3 +111,8 @@ class OffsetPagination(ListingPagination):
             ]
         )
         return list(queryset[offset:next_offset])
+
+
+def paginator_for(query):
+    """Cursor pages, unless the reader asks for an offset or searches (then total_count)."""
+    return OffsetPagination() if "offset" in query or query.get("search") else CursorPagination()

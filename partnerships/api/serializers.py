@@ -1,4 +1,9 @@
-"""Serializer fields for our `api_fields`: images as renditions, people, credits, listings."""
+"""Serializer fields for our `api_fields`: images as renditions, people, credits, listings.
+
+Each field renders through `render(value, request)`, which needs no DRF
+context: v2 calls it from `to_representation` with the serializer's request,
+and v3's typed schemas (`partnerships.api.v3.schemas`) with django-ninja's.
+"""
 
 import json
 
@@ -66,18 +71,28 @@ IMAGE_SCHEMA = {
 }
 
 
-class ImageRenditionsField(Field):
+class RenderedField(Field):
+    """A read-only field whose output is `render(value, request)`."""
+
+    def to_representation(self, value):
+        return self.render(value, self.context["request"])
+
+    def render(self, value, request):
+        raise NotImplementedError
+
+
+class ImageRenditionsField(RenderedField):
     schema = IMAGE_SCHEMA
 
     def __init__(self, widths=LISTING_IMAGE_WIDTHS, **kwargs):
         self.widths = widths
         super().__init__(read_only=True, **kwargs)
 
-    def to_representation(self, image):
-        return image_representation(image, self.widths, self.context["request"])
+    def render(self, image, request):
+        return image_representation(image, self.widths, request)
 
 
-class TagNamesField(Field):
+class TagNamesField(RenderedField):
     """Tag names, sorted.
 
     Reads the names a `with_tag_names()` query brought along, else the
@@ -90,12 +105,15 @@ class TagNamesField(Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, manager):
+        return self.render(manager, None)
+
+    def render(self, manager, request):
         if hasattr(manager.instance, "tag_names"):
             return sorted(json.loads(manager.instance.tag_names or "[]"))
         return sorted(tag.name for tag in manager.all())
 
 
-class PeopleField(Field):
+class PeopleField(RenderedField):
     """Authors or presenters readers may see, in the editor's order, with a small portrait.
 
     A person who is not published (`Person.is_shown`) is left out, whether or not
@@ -121,8 +139,7 @@ class PeopleField(Field):
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
-    def to_representation(self, credits):
-        request = self.context["request"]
+    def render(self, credits, request):
         return [
             {
                 "id": credit.person.pk,
@@ -138,7 +155,7 @@ class PeopleField(Field):
         ]
 
 
-class ImageCreditField(Field):
+class ImageCreditField(RenderedField):
     """The topic photo's credit: its parts, and the line readers see."""
 
     schema = {
@@ -156,7 +173,7 @@ class ImageCreditField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, topic):
+    def render(self, topic, request):
         return {
             "creator": topic.hero_image_creator,
             "licence": topic.hero_image_licence,
@@ -165,7 +182,7 @@ class ImageCreditField(Field):
         }
 
 
-class RelatedTopicsField(Field):
+class RelatedTopicsField(RenderedField):
     schema = {
         "type": "array",
         "items": {
@@ -184,8 +201,7 @@ class RelatedTopicsField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, topic):
-        request = self.context["request"]
+    def render(self, topic, request):
         return [
             {
                 "id": related.pk,
@@ -197,7 +213,7 @@ class RelatedTopicsField(Field):
         ]
 
 
-class RecentItemsField(Field):
+class RecentItemsField(RenderedField):
     """The topic's newest items exactly as its HTML page lists them (same query)."""
 
     schema = {
@@ -231,7 +247,15 @@ class RecentItemsField(Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, topic):
-        request, router = self.context["request"], self.context["router"]
+        router = self.context["router"]
+        return self.render(
+            topic,
+            self.context["request"],
+            detail_path=lambda item: router.get_object_detail_urlpath(type(item), item.pk),
+        )
+
+    def render(self, topic, request, detail_path):
+        """`detail_path(item)`: the item's path in the API asking (v2 and v3 differ)."""
         items = topic.recent_items(request)[: topic.items_per_page]
         return [
             {
@@ -239,9 +263,7 @@ class RecentItemsField(Field):
                 "meta": {
                     "type": f"{item.kind_info._meta.app_label}.{item.kind_info.__name__}",
                     "html_url": item.get_full_url(request),
-                    "detail_url": get_full_url(
-                        request, router.get_object_detail_urlpath(type(item), item.pk)
-                    ),
+                    "detail_url": get_full_url(request, detail_path(item)),
                 },
                 "title": item.title,
                 "kind": item.kind_info.kind,

@@ -98,3 +98,28 @@ def test_a_redis_cache_that_raises_during_an_outage_is_a_warning():
 def test_case_sensitive_tags_are_a_warning():
     with override_settings(TAGGIT_CASE_INSENSITIVE=False):
         assert ids_of_problems() == ["partnerships.W003"]
+
+
+def test_the_plugin_below_an_app_that_loads_api_v3_first_is_named_by_manage_py_check(tmp_path):
+    # Wagtail's redirects app imports API v3 from its ready(): above ours, it would serve
+    # Wagtail's untyped page schemas rather than the plugin's.
+    (tmp_path / "settings_plugin_last.py").write_text(
+        "from demosite.settings.test import *  # noqa\n"
+        "INSTALLED_APPS = [app for app in INSTALLED_APPS if app != 'partnerships']\n"
+        "INSTALLED_APPS.append('partnerships')\n"
+    )
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings_plugin_last",
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPOSITORY)]),
+    }
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=REPOSITORY,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 1, checked.stderr[-2000:]
+    assert "(partnerships.E004)" in checked.stderr

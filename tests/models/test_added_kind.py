@@ -6,27 +6,15 @@ feed and expect the episode beside the news.
 
 import datetime
 
-import factory
 import pytest
-import wagtail_factories
 
 from partnerships.models import ListablePage, TopicIndexPage, listable_page_models
 from tests.podcasts.models import PodcastPage
 from tests.support.api import get_json
-from tests.support.factories import ArticleFactory
+from tests.support.factories import ArticleFactory, PodcastFactory
 from tests.support.html import listed_cards, soup
 
 pytestmark = pytest.mark.django_db
-
-
-class PodcastFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Episode {n}")
-    publish_date = datetime.date(2021, 11, 20)
-    audio_url = "https://example.org/episode.mp3"
-    duration_minutes = 42
-
-    class Meta:
-        model = PodcastPage
 
 
 @pytest.fixture

@@ -144,7 +144,7 @@ def test_hidden_pages_never_reach_a_reader(client, topic, state, django_user_mod
     page = HIDDEN_STATES[state](topic)
     call_command("update_index", stdout=open("/dev/null", "w"))
     surfaces = reader_surfaces(topic, page, query="gardens")
-    assert len(surfaces) == 25
+    assert len(surfaces) == 29
 
     # A signed-in reader passes the restrictions; their answers are private.
     client.force_login(django_user_model.objects.create_superuser("allowed", password="x"))
@@ -296,6 +296,9 @@ def test_each_site_shows_only_its_own_content_with_its_own_etags(client, two_sit
         "/api/v2/items/",
         "/api/v2/items/?search=gardens",
         "/api/v2/items/?upcoming=true",
+        "/api/v3/items/",
+        "/api/v3/items/?search=gardens",
+        "/api/v3/items/?upcoming=true",
         "/api/v2/pages/",
         "/api/v2/pages/?search=gardens",
         "/feed.rss",

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from home.models import HomePage
 from partnerships.models import ArticlePage, TopicIndexPage, WebinarPage
+from tests.podcasts.models import PodcastPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -41,3 +42,15 @@ class WebinarFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = WebinarPage
+
+
+class PodcastFactory(wagtail_factories.PageFactory):
+    """The kind a host site adds (tests/podcasts/)."""
+
+    title = factory.Sequence(lambda n: f"Episode {n}")
+    publish_date = datetime.date(2021, 11, 20)
+    audio_url = "https://example.org/episode.mp3"
+    duration_minutes = 42
+
+    class Meta:
+        model = PodcastPage

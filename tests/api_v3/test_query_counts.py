@@ -1,0 +1,98 @@
+"""`/api/v3/items/` and v3 page details: query counts that never grow with the children."""
+
+import io
+
+import pytest
+import wagtail_factories
+from django.core.management import call_command
+from django.utils import timezone
+
+from partnerships.models import ContentVersion
+from tests.support.api_v3 import get_v3
+from tests.support.factories import ArticleFactory, WebinarFactory
+
+pytestmark = pytest.mark.django_db
+ITEMS = "/api/v3/items/"
+
+
+def new_content_version():
+    """What publishing does: the response cache cannot answer the next request."""
+    ContentVersion.objects.update_or_create(
+        pk=ContentVersion.SINGLETON_ID, defaults={"changed_at": timezone.now()}
+    )
+
+
+def fill(topic, count, **fields):
+    for n in range(count):
+        page = (WebinarFactory if n % 2 else ArticleFactory)(parent=topic, **fields)
+        page.tags.add("outreach", f"tag {n % 5}")
+        page.save()
+
+
+@pytest.mark.parametrize("children", [3, 30])
+def test_items_cost_at_most_three_queries_whatever_the_number_of_children(
+    client, topic, children, django_assert_max_num_queries
+):
+    fill(topic, children)
+    url = f"{ITEMS}?child_of={topic.pk}&limit=20"
+    client.get(url)  # warms Wagtail's own caches (site root paths), as on a live site
+    new_content_version()
+
+    # content version + the request's Site + the items (tag names are a column)
+    with django_assert_max_num_queries(3):
+        data = get_v3(client, url)
+    assert len(data["items"]) == min(children, 20)
+
+
+@pytest.mark.parametrize("children", [3, 30])
+def test_items_with_listing_images_add_only_the_renditions_query(
+    client, topic, children, django_assert_max_num_queries
+):
+    fill(topic, children, listing_image=wagtail_factories.ImageFactory())
+    url = f"{ITEMS}?child_of={topic.pk}&limit=20"
+    client.get(url)
+    new_content_version()
+
+    with django_assert_max_num_queries(4):
+        get_v3(client, url)
+
+
+def test_the_next_page_by_cursor_costs_the_same(client, topic, django_assert_max_num_queries):
+    fill(topic, 30)
+    first = get_v3(client, f"{ITEMS}?child_of={topic.pk}&limit=5")
+    new_content_version()
+
+    with django_assert_max_num_queries(3):
+        get_v3(client, first["meta"]["next"])
+
+
+def test_a_repeat_or_a_revalidation_costs_one_query(client, topic, django_assert_num_queries):
+    fill(topic, 10)
+    etag = client.get(ITEMS)["ETag"]
+
+    with django_assert_num_queries(1):
+        assert client.get(ITEMS).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(ITEMS, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.parametrize("children", [3, 30])
+def test_a_topics_v3_detail_with_recent_items_costs_the_same_whatever_its_children(
+    client, topic, children, django_assert_max_num_queries
+):
+    call_command(
+        "import_items",
+        topic=str(topic.pk),
+        count=children,
+        no_progress=True,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    url = f"/api/v3/pages/{topic.pk}/"
+    client.get(url)
+
+    # Wagtail's own detail route (the page, its own type, parent, locale…: not cached
+    # by the plugin) + the recent items in one query, measured at 8 for 3 and 30.
+    with django_assert_max_num_queries(8):
+        data = get_v3(client, url)
+    assert len(data["recent_items"]) == min(children, topic.items_per_page)
