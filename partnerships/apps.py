@@ -12,6 +12,7 @@ class PartnershipsConfig(AppConfig):
         # Connect the receivers: derived fields, the content version, the search index.
         # Register the system checks that explain a mistaken install.
         from . import checks  # noqa: F401
+        from .api.v3 import writes  # noqa: F401
         from .caching import signals as caching_signals  # noqa: F401
         from .models import signals as model_signals  # noqa: F401
         from .search import indexing  # noqa: F401

@@ -122,7 +122,8 @@ class PeopleField(Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, credits):
-        request = self.context["request"]
+        # Wagtail's v3 read schemas render this field without a DRF context.
+        request = self.context.get("request")
         return [
             {
                 "id": credit.person.pk,
