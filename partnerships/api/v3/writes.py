@@ -33,3 +33,10 @@ def register_write_schemas():
 
 
 register_write_schemas()
+
+# Only now may the API be imported: its pages router reads the schemas above.
+from wagtail.api.v3.api import api  # noqa: E402
+
+from .actions import router as actions_router  # noqa: E402
+
+api.add_router("/pages/", actions_router)
