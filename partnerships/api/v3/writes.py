@@ -38,5 +38,7 @@ register_write_schemas()
 from wagtail.api.v3.api import api  # noqa: E402
 
 from .actions import router as actions_router  # noqa: E402
+from .bounds import register_backstop  # noqa: E402
 
 api.add_router("/pages/", actions_router)
+register_backstop(api)
