@@ -119,6 +119,9 @@ def test_a_moderator_publishes_with_wagtails_own_action(
         v3_post(client, f"{draft.pk}/actions/publish/", moderator_token, status=200)
 
     assert WebinarPage.objects.get(pk=draft.pk).live
+    # As in the admin, publishing outside the review cancels it.
+    state = WorkflowState.objects.get(object_id=str(draft.pk))
+    assert state.status == WorkflowState.STATUS_CANCELLED
     assert [item["id"] for item in client.get("/api/v2/items/").json()["items"]] == [draft.pk]
 
 
