@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from partnerships.models import ListablePage, WebinarPage
+from partnerships.api.v3.writes import register_write_schemas
+from partnerships.models import ArticlePage, ListablePage, WebinarPage
+from tests.podcasts.models import PodcastPage
 from tests.support.v3_writes import problem_messages, token_for, v3_post, webinar_body
 
 
@@ -122,3 +125,47 @@ def test_an_editor_corrects_a_draft_with_patch(client, topic, editor_token):
     webinar = WebinarPage.objects.get(pk=created["id"])
     assert webinar.get_latest_revision_as_object().title.endswith("part 2")
     assert not webinar.live
+
+
+def test_an_editor_creates_a_news_item_draft(client, topic, editor_token):
+    body = {
+        "meta": {"type": "partnerships.ArticlePage", "parent_id": topic.pk},
+        "title": "Three councils sign a partnership",
+        "publish_date": "2026-11-30",
+    }
+
+    created = v3_post(client, "", editor_token, body, status=201).json()
+
+    article = ArticlePage.objects.get(pk=created["id"])
+    assert not article.live and article.publish_date == datetime.date(2026, 11, 30)
+
+
+def test_a_kind_a_host_adds_is_written_with_its_own_fields(client, topic, editor_token):
+    body = {
+        "meta": {"type": "podcasts.PodcastPage", "parent_id": topic.pk},
+        "title": "Episode 1",
+        "audio_url": "https://audio.example.org/1.mp3",
+        "duration_minutes": 42,
+    }
+
+    created = v3_post(client, "", editor_token, body, status=201).json()
+
+    assert PodcastPage.objects.get(pk=created["id"]).duration_minutes == 42
+
+
+def test_a_kind_is_created_only_under_a_topic(client, home, topic, editor_token):
+    body = webinar_body(topic)
+    body["meta"]["parent_id"] = home.pk
+
+    response = v3_post(client, "", editor_token, body)
+
+    assert 400 <= response.status_code < 500
+    assert not WebinarPage.objects.exists()
+
+
+def test_registering_after_wagtails_pages_router_is_imported_stops_the_start():
+    # The test client has loaded the URLs, and with them the router.
+    import wagtail.api.v3.routers.pages  # noqa: F401
+
+    with pytest.raises(ImproperlyConfigured, match="partnerships"):
+        register_write_schemas()
