@@ -61,6 +61,11 @@ def one_hour_before(body):
     return (starts_at - datetime.timedelta(hours=1)).isoformat()
 
 
+def two_days_after(body):
+    starts_at = datetime.datetime.fromisoformat(body["starts_at"])
+    return (starts_at + datetime.timedelta(days=2)).isoformat()
+
+
 @pytest.mark.parametrize(
     "changes, field, message",
     [
@@ -81,8 +86,19 @@ def one_hour_before(body):
             "publish_date",
             "The publish date can be at most a year from today.",
         ),
+        (
+            # The admin asks to confirm such times; the API has no way to yet.
+            lambda body: {"ends_at": two_days_after(body)},
+            "ends_at",
+            "This webinar would last 2.0 days.",
+        ),
     ],
-    ids=["ends-before-it-starts", "javascript-link", "publish-date-over-a-year-ahead"],
+    ids=[
+        "ends-before-it-starts",
+        "javascript-link",
+        "publish-date-over-a-year-ahead",
+        "lasting-days-unconfirmed",
+    ],
 )
 def test_the_admins_rules_refuse_a_webinar_and_nothing_is_created(
     client, topic, editor_token, changes, field, message
