@@ -30,7 +30,6 @@ from ..filters import ITEM_FILTERS, TreeFilter
 from ..items import with_related
 from ..pagination import paginator_for
 from .item_schemas import item_union, listing_field_names, render_item
-from .schemas import register_read_schemas
 
 router = Router(tags=["items"])
 OrderParameter = Literal[tuple(f"{sign}{name}" for name in ORDERINGS for sign in ("", "-"))]
@@ -115,14 +114,3 @@ def listing(request):
 
 def listed_fields():
     return {model: frozenset(listing_field_names(model)) for model in listable_page_models()}
-
-
-def add_to_v3_api():
-    register_read_schemas()
-    # Imported after: its pages router builds the detail response from the registry on import.
-    from wagtail.api.v3.api import api
-
-    api.add_router("/items/", router)
-
-
-add_to_v3_api()
