@@ -14,6 +14,7 @@ from .conf import partnerships_setting
 REQUIRED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "rest_framework",

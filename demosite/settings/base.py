@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

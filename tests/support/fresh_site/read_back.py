@@ -83,6 +83,8 @@ admin_sections = {
         "wagtailadmin_pages:add", args=["partnerships", "articlepage", topic.pk]
     ),
     "edit the webinar": reverse("wagtailadmin_pages:edit", args=[webinar.pk]),
+    # Where other apps' API v3 tokens are made (wagtail.api.v3 among the apps).
+    "API tokens": reverse("wagtailusers_api_tokens:index"),
 }
 admin = {}
 for name, url in admin_sections.items():
