@@ -68,7 +68,11 @@ def detail_path(summary, fields, schema):
     return operation(summary, parameters, responses)
 
 
-NOT_FOUND = json_response("No such object, or not public.", ERROR)
+# A path Django's URL patterns do not match (`/pages/abc/`) is Django's own 404 page.
+NOT_FOUND = {
+    "description": "No such object, or not public.",
+    "content": {"application/json": {"schema": ERROR}, "text/html": {"schema": {"type": "string"}}},
+}
 
 
 def openapi_document(base_url):

@@ -143,7 +143,10 @@ def component_schemas(listable, page_models):
                     "properties": {"total_count": {"type": "integer"}},
                     "required": ["total_count"],
                 },
-                "items": {"type": "array", "items": {"type": "object"}},
+                "items": {
+                    "type": "array",
+                    "items": {"type": "object", "additionalProperties": True},
+                },
             },
             "required": ["meta", "items"],
         },

@@ -44,13 +44,14 @@ def query_parameter(name, description, schema=None, explode=None, required=False
 
 
 def fields_pattern(names):
-    """`fields=` as the API accepts it: known names, each at most once, `*` or `_` first.
+    """`fields=` as Wagtail's parser accepts it, with only names the endpoint knows.
 
-    Nested fields (`listing_image(title)`) work too but are left out of the
-    pattern, which only has to describe requests that are accepted.
+    Additions or removals (`title,-tags`); `*` then removals only; `_` then
+    additions only; or nothing. Nested fields (`listing_image(title)`) work
+    too but are left out: the pattern need only describe accepted requests.
     """
-    name = "-?(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
-    return f"^(?:[*_]|{name})(?:,{name})*$"
+    name = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
+    return f"^(?:-?{name}(?:,-?{name})*|[*](?:,-{name})*|_(?:,{name})*)?$"
 
 
 def fields_parameter(names):
@@ -69,8 +70,8 @@ def search_parameters():
     return [
         query_parameter(
             "search",
-            "Full-text search; results come most relevant first.",
-            {**TEXT, "minLength": 1},
+            "Full-text search; results come most relevant first. Empty: no search.",
+            TEXT,
         ),
         query_parameter(
             "search_operator",

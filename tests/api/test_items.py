@@ -110,6 +110,15 @@ def test_child_of_lists_one_topics_children(client, home, topic, dated_items):
     assert len(titles(get_json(client, ITEMS, {"child_of": topic.pk}))) == 6
 
 
+def test_child_of_with_descendant_of_means_both(client, home, topic, dated_items):
+    other = TopicFactory(parent=home, slug="other")
+    ArticleFactory(parent=other, title="Elsewhere")
+    both = {"child_of": other.pk, "descendant_of": home.pk}
+
+    assert titles(get_json(client, ITEMS, both)) == ["Elsewhere"]
+    assert titles(get_json(client, ITEMS, {**both, "descendant_of": topic.pk})) == []
+
+
 def test_descendant_of_lists_everything_under_a_page(client, home, topic, dated_items):
     other = TopicFactory(parent=home, slug="other")
     ArticleFactory(parent=other, title="Elsewhere", publish_date=datetime.date(2022, 1, 1))

@@ -1,5 +1,7 @@
 """`/api/v2/schema.json` as code generators read it: discriminated items, truthful requirements."""
 
+import re
+
 import jsonschema
 import pytest
 from openapi_spec_validator import validate
@@ -117,9 +119,29 @@ def test_parameters_carry_the_bounds_the_api_enforces(document):
 
     assert (limit["minimum"], limit["maximum"]) == (1, 100)
     assert tag["maxItems"] == MAX_TAGS and tag["items"]["maxLength"] == MAX_VALUE_LENGTH
-    assert (search["minLength"], search["maxLength"]) == (1, MAX_VALUE_LENGTH)
+    assert search["maxLength"] == MAX_VALUE_LENGTH
     assert (offset["minimum"], offset["maximum"]) == (0, 1_000_000)
     assert parameter(document, "/items/", "published_after")["schema"]["format"] == "date"
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("", True),
+        ("title,-tags", True),
+        ("*,-title", True),
+        ("_,title,starts_at", True),
+        ("*,title", False),  # Wagtail: additional fields with '*' don't make sense
+        ("_,-title", False),  # nor removals with '_'
+        ("no_such_field", False),
+    ],
+)
+def test_the_fields_pattern_matches_what_the_api_accepts(client, every_kind, value, accepted):
+    pattern = parameter(get_json(client, SCHEMA), "/items/", "fields")["schema"]["pattern"]
+    status = client.get("/api/v2/items/", {"fields": value}).status_code
+
+    assert bool(re.search(pattern, value)) is accepted
+    assert status == (200 if accepted else 400)
 
 
 def test_preview_and_wrong_method_and_accept_are_documented(document):
