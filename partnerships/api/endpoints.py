@@ -22,6 +22,7 @@ from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
 from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
 from ..search.terms import search_words
 from ..sites import requested_site
+from .search_filter import with_words_search
 
 
 class HardenedAPIViewSetMixin:
@@ -108,6 +109,8 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     fetches the page, as its own type when that is known.
     """
 
+    filter_backends = with_words_search(PagesAPIViewSet.filter_backends)
+
     def get_base_queryset(self):
         site = self.requested_site()
         if "search" in self.request.GET:
@@ -161,8 +164,8 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
 
 
 class PublicImagesAPIViewSet(CachedEndpointMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = with_words_search(ImagesAPIViewSet.filter_backends)
 
 
 class PublicDocumentsAPIViewSet(CachedEndpointMixin, DocumentsAPIViewSet):
-    pass
+    filter_backends = with_words_search(DocumentsAPIViewSet.filter_backends)

@@ -58,11 +58,11 @@ def fields_parameter(names):
     return query_parameter("fields", FIELDS_DESCRIPTION, {**TEXT, "pattern": fields_pattern(names)})
 
 
-def limit_parameter(maximum, default):
+def limit_parameter(maximum, default, minimum=1):
     return query_parameter(
         "limit",
-        f"Items per page (at most {maximum}).",
-        {"type": "integer", "minimum": 1, "maximum": maximum, "default": default},
+        f"Items per page ({minimum} to {maximum}).",
+        {"type": "integer", "minimum": minimum, "maximum": maximum, "default": default},
     )
 
 
@@ -93,7 +93,8 @@ def wagtail_listing_parameters(fields):
     """What Wagtail's own listings (pages, images, documents) accept."""
     return [
         fields_parameter(fields),
-        limit_parameter(getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET, 20),
+        # Wagtail answers `limit=0` with an empty page (and `meta.total_count`).
+        limit_parameter(getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET, 20, 0),
         query_parameter("offset", "Items to skip.", OFFSET),
         *search_parameters(),
     ]
