@@ -23,6 +23,8 @@ def cases_for(topic, size):
         Case(f"items offset {offset}", f"{items}&offset={offset}"),
         Case(f"items cursor page {last_page}", f"{items}&cursor={cursor_before(topic, offset)}"),
         Case("topic detail", f"/api/v2/pages/{topic.pk}/?fields=_,id,title,recent_items"),
+        # Hero image with renditions, credit, related topic, parent and recent items.
+        Case("topic detail, every part", f"/api/v2/pages/{topic.pk}/"),
         Case(
             "304 revalidation",
             items,

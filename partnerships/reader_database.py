@@ -254,19 +254,40 @@ def reader_statement_timeout():
 
 def limit_statements(connection, milliseconds):
     """Set (or, with None, reset) the session's statement_timeout, if it differs."""
-    if connection.vendor != "postgresql" or connection.connection is None:
+    if connection.vendor != "postgresql":
+        return
+    # Django's CONN_HEALTH_CHECKS, as its own first query of a request would run it.
+    connection.close_if_health_check_failed()
+    if connection.connection is None:
         return  # unopened: `limit_new_reader_connection` sees to it when it opens
     if getattr(connection, "partnerships_statement_timeout", None) == milliseconds:
         return
     # On the driver's own cursor, as Django's PostgreSQL backend sets a new
     # session's time zone: session settings, not a query of the page (and not
     # counted among a page's queries).
-    with connection.connection.cursor() as cursor:
-        if milliseconds is None:
-            cursor.execute("RESET statement_timeout")
-        else:
-            cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{milliseconds}"])
+    try:
+        with connection.wrap_database_errors, connection.connection.cursor() as cursor:
+            if milliseconds is None:
+                cursor.execute("RESET statement_timeout")
+            else:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, false)", [f"{milliseconds}"]
+                )
+    except DatabaseError:
+        # The server went away since the connection's last request (a restart, a
+        # replica stopped). Close it: the request's first query then connects
+        # afresh (limited as it opens) or, on the replica, finds it down and
+        # reads from the primary, instead of failing here.
+        close_quietly(connection)
+        return
     connection.partnerships_statement_timeout = milliseconds
+
+
+def close_quietly(connection):
+    try:
+        connection.close()
+    except DatabaseError:
+        pass
 
 
 def limit_open_connections(milliseconds):

@@ -192,7 +192,7 @@ class AdminSession:
         `whole_form_of` names a field of a form to send back whole (an edit
         form); without it only the CSRF token goes back (a confirmation).
         """
-        from tests.admin_forms import form_values  # the same form filler as the tests
+        from tests.support.admin_forms import form_values  # the same form filler as the tests
 
         form = self.request("get", path)
         if form is None or form.status_code != 200:

@@ -22,6 +22,7 @@ from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
 from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
 from ..search.terms import search_words
 from ..sites import requested_site
+from .page_detail import PublicPageSerializer, single_valued_api_relations
 from .search_filter import with_words_search
 
 
@@ -106,9 +107,10 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     Stock Wagtail reads every view restriction in a query of its own, twice
     for a detail, then fetches a page in two queries (its base row, then its
     own type's). Here visibility is a filter inside the one query that
-    fetches the page, as its own type when that is known.
+    fetches the page, as its own type when that is known, with its images.
     """
 
+    base_serializer_class = PublicPageSerializer
     filter_backends = with_words_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
@@ -146,16 +148,24 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
             page_id = self.kwargs["pk"]
             visible = self.filter_queryset(self.get_queryset()).values("pk")
             model = specific_page_model(page_id)
-            page = model and model.objects.filter(pk__in=visible, pk=page_id).first()
+            page = self.fetch_visible(model, page_id, visible)
             if page is None and model is not None:
                 forget_page_type(page_id)  # the id may now belong to a page of another type
                 model = specific_page_model(page_id)
-                page = model and model.objects.filter(pk__in=visible, pk=page_id).first()
+                page = self.fetch_visible(model, page_id, visible)
             if page is None:
                 raise Http404(_("not found"))
             self.check_object_permissions(self.request, page)
             self._cached_object = page
         return self._cached_object
+
+    @staticmethod
+    def fetch_visible(model, page_id, visible):
+        if model is None:
+            return None
+        pages = model.objects.filter(pk__in=visible, pk=page_id)
+        relations = single_valued_api_relations(model)
+        return (pages.select_related(*relations) if relations else pages).first()
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:

@@ -7,6 +7,7 @@ field's schema follows from its class. A kind a host adds is described by its
 own fields, with no change here.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -51,7 +52,7 @@ def field_schema(model, api_field):
         return PROPERTY_SCHEMAS[api_field.name]
     try:
         field = model._meta.get_field(api_field.name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         return {}
     for field_class, schema in FIELD_SCHEMAS:
         if isinstance(field, field_class):

@@ -31,7 +31,7 @@ from ..editorial.widgets import ExcerptCounterTextarea
 from ..pages.routing import PrivacyCheckedWhileRouting
 from ..seo.structured_data import instant, modified_at, organization_data, published_at
 from ..validators import SummaryLength, check_plain_text, multiline_text
-from .preview import HeadlessPreviewable
+from .preview import ListingCardPreviewable
 from .querysets import ListablePageQuerySet, shown_q
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
@@ -45,7 +45,7 @@ class ListablePageTag(TaggedItemBase):
 
 class ListablePage(
     ReaderCacheHeadersMixin,
-    HeadlessPreviewable,
+    ListingCardPreviewable,
     RoutablePageMixin,
     PrivacyCheckedWhileRouting,
     Page,
@@ -254,34 +254,6 @@ class ListablePage(
         context = super().get_context(request, *args, **kwargs)
         # The item vanishes when it expires, and with it when its topic does.
         context["fresh_until"] = soonest_expiry(self, self.get_parent())
-        return context
-
-    # Previews
-
-    @property
-    def preview_modes(self):
-        """The page itself and the card a topic will list it with, then any other modes."""
-        others = [mode for mode in super().preview_modes if mode[0]]
-        return [("", _("Page")), ("listing-card", _("Listing card")), *others]
-
-    def serve_preview(self, request, mode_name):
-        # RoutablePageMixin (for file routes such as calendar.ics) would preview
-        # its index route whatever the mode; Wagtail's own preview honours it.
-        if mode_name == self.HEADLESS_PREVIEW_MODE:
-            return super().serve_preview(request, mode_name)
-        return Page.serve_preview(self, request, mode_name)
-
-    def get_preview_template(self, request, mode_name):
-        if mode_name == "listing-card":
-            return "partnerships/previews/listing_card.html"
-        return super().get_preview_template(request, mode_name)
-
-    def get_preview_context(self, request, mode_name):
-        context = super().get_preview_context(request, mode_name)
-        if mode_name == "listing-card":
-            # The card shows the excerpt of the draft being edited, not the saved one.
-            self.excerpt = self.make_excerpt()
-            context["item"] = self
         return context
 
     # Saving

@@ -1,4 +1,8 @@
+"""The previews editors choose from: the page, the card a topic lists it with, a front-end app."""
+
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_headless_preview.settings import headless_preview_settings
 
@@ -23,7 +27,7 @@ class HeadlessPreviewable(HeadlessPreviewMixin):
     def preview_modes(self):
         modes = list(super().preview_modes)
         if headless_client_configured():
-            modes.append((self.HEADLESS_PREVIEW_MODE, "Front-end app"))
+            modes.append((self.HEADLESS_PREVIEW_MODE, _("Front-end app")))
         return modes
 
     @classmethod
@@ -45,3 +49,35 @@ class HeadlessPreviewable(HeadlessPreviewMixin):
         if mode_name == self.HEADLESS_PREVIEW_MODE:
             return HeadlessPreviewMixin.serve_preview(self, request, mode_name)
         return super(HeadlessPreviewMixin, self).serve_preview(request, mode_name)
+
+
+class ListingCardPreviewable(HeadlessPreviewable):
+    """Every kind a topic lists previews as its page and as the card in the topic's list."""
+
+    LISTING_CARD_MODE = "listing-card"
+
+    @property
+    def preview_modes(self):
+        """The page itself and the card a topic will list it with, then any other modes."""
+        others = [mode for mode in super().preview_modes if mode[0]]
+        return [("", _("Page")), (self.LISTING_CARD_MODE, _("Listing card")), *others]
+
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin (for file routes such as calendar.ics) would preview
+        # its index route whatever the mode; Wagtail's own preview honours it.
+        if mode_name == self.HEADLESS_PREVIEW_MODE:
+            return super().serve_preview(request, mode_name)
+        return Page.serve_preview(self, request, mode_name)
+
+    def get_preview_template(self, request, mode_name):
+        if mode_name == self.LISTING_CARD_MODE:
+            return "partnerships/previews/listing_card.html"
+        return super().get_preview_template(request, mode_name)
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        if mode_name == self.LISTING_CARD_MODE:
+            # The card shows the excerpt of the draft being edited, not the saved one.
+            self.excerpt = self.make_excerpt()
+            context["item"] = self
+        return context

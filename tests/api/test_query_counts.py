@@ -80,6 +80,18 @@ def test_topic_detail_with_recent_items_costs_a_constant_number_of_queries(clien
     assert uncached_queries(client, url, **JSON) == few <= 4
 
 
+def test_a_topic_detail_with_every_part_costs_a_constant_number_of_queries(client, demo):
+    """The seed topic: a hero image with its credit, a related topic, recent items, a parent."""
+    url = f"/api/v2/pages/{demo.pk}/"
+    few = uncached_queries(client, url, **JSON)
+    body = client.get(url, **JSON).json()
+    assert body["hero_image"] and body["related_topics"] and body["meta"]["parent"]
+    fill(demo, 100)
+    # content version + Site + the topic with its hero image + its parent, if
+    # visible + related topics the reader may see + recent items
+    assert uncached_queries(client, url, **JSON) == few <= 6
+
+
 def test_html_topic_page_costs_the_same_on_page_one_and_page_twenty(client, filled_topic):
     first = uncached_queries(client, filled_topic.url)
     deep = uncached_queries(client, f"{filled_topic.url}?page=20")

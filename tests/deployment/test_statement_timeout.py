@@ -7,8 +7,9 @@ the session what it is.
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 
 pytestmark = [
@@ -89,3 +90,41 @@ def test_a_reader_statement_within_the_limit_is_answered(settings):
     settings.PARTNERSHIPS = {"READER_STATEMENT_TIMEOUT": 3000}
 
     assert Client().get("/api/slow/").json() == {"slept": True}
+
+
+def signed_in_client():
+    client = Client(raise_request_exception=False)
+    client.force_login(get_user_model().objects.create_user("editor", password="x"))
+    return client
+
+
+def terminate_the_session_of(wrapper):
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            pid = wrapper.connection.info.backend_pid
+            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
+    finally:
+        other.close()
+
+
+def test_a_readers_connection_the_server_closed_since_an_editors_request_is_replaced():
+    """A database restart between two requests: the limit is not set on the dead session."""
+    assert session_timeout(signed_in_client()) == "0"
+
+    terminate_the_session_of(connection)
+
+    assert session_timeout(Client(raise_request_exception=False)) == "5s"
+
+
+@pytest.mark.skipif("replica" not in settings.DATABASES, reason="needs the stand-in replica")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica"])
+def test_a_replica_connection_that_died_between_requests_does_not_fail_the_next_reader():
+    """What `make fleet` saw while the replica was stopped: the limit set on a dead session."""
+    replica = connections["replica"]
+    replica.ensure_connection()  # open from an earlier request, as CONN_MAX_AGE keeps it
+
+    terminate_the_session_of(replica)
+
+    assert session_timeout(Client(raise_request_exception=False)) == "5s"
+    assert replica.connection is None  # closed; the next use connects afresh
