@@ -23,6 +23,7 @@ from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_
 from ..search.terms import search_words
 from ..sites import requested_site
 from .page_detail import PublicPageSerializer, single_valued_api_relations
+from .search_filter import with_words_search
 
 
 class HardenedAPIViewSetMixin:
@@ -110,6 +111,7 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
     """
 
     base_serializer_class = PublicPageSerializer
+    filter_backends = with_words_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
         site = self.requested_site()
@@ -172,8 +174,8 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
 
 
 class PublicImagesAPIViewSet(CachedEndpointMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = with_words_search(ImagesAPIViewSet.filter_backends)
 
 
 class PublicDocumentsAPIViewSet(CachedEndpointMixin, DocumentsAPIViewSet):
-    pass
+    filter_backends = with_words_search(DocumentsAPIViewSet.filter_backends)

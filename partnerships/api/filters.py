@@ -40,7 +40,7 @@ def tree_parent(request, name):
 
 
 class TreeFilter(BaseFilterBackend):
-    """`child_of` and `descendant_of`, with Wagtail's meaning: under a page readers may see.
+    """`child_of` and `descendant_of` (one or both), with Wagtail's meaning: under a visible page.
 
     A topic's children are its items, so `child_of` reads the listing's
     `topic` column and its index. Whether the parent exists and is visible
@@ -49,17 +49,19 @@ class TreeFilter(BaseFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
+        # Both together mean both (Wagtail's pages endpoint refuses the pair): no
+        # combination of documented parameters is then a 400 of its own.
         child_of = tree_parent(request, "child_of")
         descendant_of = tree_parent(request, "descendant_of")
-        if child_of is not None and descendant_of is not None:
-            raise BadParameter(_("filtering by descendant_of with child_of is not supported"))
         if child_of == "root":
             return queryset.none()  # a Site's root page is a home page, not a topic
         if child_of is not None:
-            return queryset.filter(topic_id=child_of)
+            queryset = queryset.filter(topic_id=child_of)
         if descendant_of not in (None, "root"):
             ancestor = Page.objects.filter(pk=descendant_of).values("path")
-            return queryset.filter(path__startswith=Subquery(ancestor)).exclude(pk=descendant_of)
+            queryset = queryset.filter(path__startswith=Subquery(ancestor)).exclude(
+                pk=descendant_of
+            )
         return queryset
 
     @staticmethod

@@ -17,6 +17,10 @@ from .endpoints import CachedEndpointMixin
 from .filters import ITEM_FILTERS, TreeFilter
 from .pagination import paginator_for
 
+# On every item whatever `fields` says: a typed client tells the kinds apart by
+# `kind` (the schema's discriminator), so `fields` cannot remove it.
+ALWAYS_LISTED = ("kind",)
+
 
 class ListingSerializer(PageSerializer):
     """Wagtail's page serializer, with its fields built once per class.
@@ -165,7 +169,9 @@ class ItemsAPIViewSet(CachedEndpointMixin, BaseAPIViewSet):
         appears on the items of those kinds. Wagtail builds serializer classes
         on every request; these depend only on `fields`, so they are built once.
         """
-        fields_config = parse_fields(raw_fields)
+        fields_config = [
+            entry for entry in parse_fields(raw_fields) if entry[0] not in ALWAYS_LISTED
+        ] + [(name, False, None) for name in ALWAYS_LISTED]
         kinds = listable_page_models()
         available = set()
         for model in kinds:

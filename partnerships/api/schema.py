@@ -1,254 +1,94 @@
 """The OpenAPI 3.1 document of `/api/v2/`, built from the models' `api_fields`.
 
 A kind a host site adds (a subclass of `ListablePage`) is documented with no
-change here: its schema comes from its fields.
+change here: its schema comes from its fields. The response schemas are in
+schema_components.py, the query parameters and their bounds in
+schema_parameters.py.
 """
 
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import get_document_model
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, get_page_models
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from ..conf import partnerships_setting
 from ..models import listable_page_models
-from .cursors import ORDERINGS
-from .field_schemas import NULLABLE_URI, URI, api_field_schemas
 from .items import ItemsAPIViewSet
-
-ERROR = {"$ref": "#/components/schemas/Error"}
-
-
-def page_meta_schema(names):
-    known = {
-        "type": {"type": "string", "examples": ["partnerships.ArticlePage"]},
-        "detail_url": URI,
-        "html_url": NULLABLE_URI,
-        "slug": {"type": "string"},
-        "show_in_menus": {"type": "boolean"},
-        "seo_title": {"type": "string"},
-        "search_description": {"type": "string"},
-        "first_published_at": {"type": ["string", "null"], "format": "date-time"},
-        "alias_of": {"type": ["object", "null"]},
-        "parent": {"type": ["object", "null"]},
-        "locale": {"type": "string"},
-    }
-    return {
-        "type": "object",
-        "properties": {name: known[name] for name in names},
-        "additionalProperties": False,
-    }
+from .schema_components import ERROR, component_schemas
+from .schema_parameters import (
+    PAGE_ID,
+    items_parameters,
+    pages_filter_parameters,
+    preview_parameters,
+    query_parameter,
+    rich_text_parameter,
+    wagtail_listing_parameters,
+)
 
 
-def item_schema(model):
-    return {
-        "type": "object",
-        "title": model.__name__,
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": page_meta_schema(ItemsAPIViewSet.meta_fields),
-            "title": {"type": "string"},
-            **api_field_schemas(model),
-        },
-        "additionalProperties": False,
-    }
-
-
-def page_detail_schema(model):
-    return {
-        "type": "object",
-        "title": model.__name__,
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": page_meta_schema(
-                [
-                    "type",
-                    "detail_url",
-                    "html_url",
-                    "slug",
-                    "show_in_menus",
-                    "seo_title",
-                    "search_description",
-                    "first_published_at",
-                    "alias_of",
-                    "parent",
-                    "locale",
-                ]
-            ),
-            "title": {"type": "string"},
-            **api_field_schemas(model),
-        },
-        "required": ["id", "meta", "title"],
-        "additionalProperties": False,
-    }
-
-
-def query_parameter(name, description, schema=None, explode=None):
-    parameter = {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema or {"type": "string"},
-    }
-    if explode is not None:
-        parameter["explode"] = explode
-    return parameter
-
-
-COMMON_PARAMETERS = [
-    query_parameter(
-        "fields",
-        "Fields to add (`title,body`), remove (`-excerpt`), all (`*`) "
-        "or start from none (`_,title`).",
-    ),
-    query_parameter("limit", "Items per page.", {"type": "integer", "minimum": 0}),
-    query_parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
-    query_parameter("search", "Full-text search; results come most relevant first."),
-    query_parameter("search_operator", "How search terms combine.", {"enum": ["and", "or"]}),
-    query_parameter(
-        "rich_text_format",
-        "Rich text output.",
-        {"enum": ["html", "db_html", "markdown", "db_markdown"]},
-    ),
-]
-
-
-def items_parameters():
-    kinds = sorted(model.kind for model in listable_page_models())
-    orderings = [f"{sign}{name}" for name in ORDERINGS for sign in ("-", "")]
-    max_limit = partnerships_setting("API_MAX_LIMIT")
-    return [
-        query_parameter(
-            "child_of", "Only the children of this topic (page id).", {"type": "integer"}
-        ),
-        query_parameter(
-            "descendant_of", "Only pages under this page (page id).", {"type": "integer"}
-        ),
-        query_parameter("kind", f"Comma-separated kinds: {', '.join(kinds)}."),
-        query_parameter(
-            "tag",
-            "Only items with this tag (slug or name); repeat to require several.",
-            {"type": "array", "items": {"type": "string"}},
-            explode=True,
-        ),
-        query_parameter(
-            "published_after",
-            "Publish date on or after (YYYY-MM-DD).",
-            {"type": "string", "format": "date"},
-        ),
-        query_parameter(
-            "published_before",
-            "Publish date on or before (YYYY-MM-DD).",
-            {"type": "string", "format": "date"},
-        ),
-        query_parameter(
-            "upcoming", "Webinars that have not ended (true) or have (false).", {"type": "boolean"}
-        ),
-        query_parameter(
-            "order",
-            "Sort order; ties are broken by id.",
-            {"enum": orderings, "default": "-publish_date"},
-        ),
-        query_parameter("cursor", "Opaque position from `meta.next` or `meta.previous`."),
-        query_parameter(
-            "limit",
-            f"Items per page (1 to {max_limit}).",
-            {"type": "integer", "minimum": 1, "maximum": max_limit, "default": 20},
-        ),
-        query_parameter(
-            "offset",
-            "Page by offset instead of cursor; adds `meta.total_count`.",
-            {"type": "integer", "minimum": 0},
-        ),
-        *[p for p in COMMON_PARAMETERS if p["name"] not in ("limit", "offset")],
-    ]
+def field_names(viewset, model, detail=False):
+    """The names `fields=` accepts on `viewset`'s listing (or detail) of `model`."""
+    names = viewset.get_body_fields_names(model) + viewset.get_meta_fields_names(model)
+    return {name for name in names if detail or name not in viewset.detail_only_fields}
 
 
 def json_response(description, schema):
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def standard_responses(ok):
+def error_responses():
+    """What any operation can answer besides its own statuses."""
     return {
-        "200": ok,
         "304": {"description": "Not modified since the ETag or date you sent."},
         "400": json_response("A parameter is malformed; `message` says which.", ERROR),
+        "405": json_response("Only GET and HEAD are allowed; `Allow` lists them.", ERROR),
+        "406": json_response("The `Accept` header allows neither JSON nor HTML.", ERROR),
     }
+
+
+def operation(summary, parameters, responses):
+    return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
+
+
+def listing_path(summary, parameters):
+    listing = json_response("A page of results.", {"$ref": "#/components/schemas/Listing"})
+    return operation(summary, parameters, {"200": listing, **error_responses()})
+
+
+def detail_path(summary, fields, schema):
+    id_parameter = {"name": "id", "in": "path", "required": True, "schema": PAGE_ID}
+    parameters = [id_parameter, *wagtail_listing_parameters(fields)[:1], rich_text_parameter()]
+    responses = {
+        "200": json_response("The object.", schema),
+        **error_responses(),
+        "404": NOT_FOUND,
+    }
+    return operation(summary, parameters, responses)
+
+
+# A path Django's URL patterns do not match (`/pages/abc/`) is Django's own 404 page.
+NOT_FOUND = {
+    "description": "No such object, or not public.",
+    "content": {"application/json": {"schema": ERROR}, "text/html": {"schema": {"type": "string"}}},
+}
 
 
 def openapi_document(base_url):
     listable = listable_page_models()
     page_models = [model for model in get_page_models() if model is not Page]
-    schemas = {
-        "Error": {
-            "type": "object",
-            "properties": {"message": {"type": "string"}},
-            "required": ["message"],
-        },
-        **{f"{model.__name__}Item": item_schema(model) for model in listable},
-        **{model.__name__: page_detail_schema(model) for model in page_models},
-        "ItemsListing": {
-            "type": "object",
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "properties": {
-                        "next": NULLABLE_URI,
-                        "previous": NULLABLE_URI,
-                        "total_count": {"type": "integer"},
-                    },
-                    "required": ["next", "previous"],
-                    "additionalProperties": False,
-                },
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "anyOf": [
-                            {"$ref": f"#/components/schemas/{model.__name__}Item"}
-                            for model in listable
-                        ]
-                    },
-                },
-            },
-            "required": ["meta", "items"],
-            "additionalProperties": False,
-        },
-        "Listing": {
-            "type": "object",
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "properties": {"total_count": {"type": "integer"}},
-                    "required": ["total_count"],
-                },
-                "items": {"type": "array", "items": {"type": "object"}},
-            },
-            "required": ["meta", "items"],
-        },
-    }
+    previewable = [model for model in page_models if issubclass(model, HeadlessPreviewMixin)]
     page_detail = {"anyOf": [{"$ref": f"#/components/schemas/{m.__name__}"} for m in page_models]}
-    id_parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
-    listing = {"$ref": "#/components/schemas/Listing"}
-    not_found = json_response("No such object, or not public.", ERROR)
-
-    def detail(summary, schema):
-        return {
-            "get": {
-                "summary": summary,
-                "parameters": [id_parameter],
-                "responses": {
-                    **standard_responses(json_response("The object.", schema)),
-                    "404": not_found,
-                },
-            }
-        }
-
-    def listing_path(summary, extra_parameters=()):
-        return {
-            "get": {
-                "summary": summary,
-                "parameters": [*COMMON_PARAMETERS, *extra_parameters],
-                "responses": standard_responses(json_response("A page of results.", listing)),
-            }
-        }
-
+    preview_detail = {
+        "anyOf": [{"$ref": f"#/components/schemas/{m.__name__}"} for m in previewable]
+    }
+    item_fields = set().union(
+        *(field_names(ItemsAPIViewSet, model) - {"kind"} for model in listable)
+    )
+    page_fields = field_names(PagesAPIViewSet, Page)
+    image_fields = field_names(ImagesAPIViewSet, get_image_model())
+    document_fields = field_names(DocumentsAPIViewSet, get_document_model())
     return {
         "openapi": "3.1.0",
         "info": {
@@ -260,44 +100,53 @@ def openapi_document(base_url):
         },
         "servers": [{"url": base_url}],
         "paths": {
-            "/items/": {
-                "get": {
-                    "summary": "News and webinars of every kind, newest first",
-                    "parameters": items_parameters(),
-                    "responses": standard_responses(
-                        json_response(
-                            "A page of items.", {"$ref": "#/components/schemas/ItemsListing"}
-                        )
+            "/items/": operation(
+                "News and webinars of every kind, newest first",
+                items_parameters(item_fields),
+                {
+                    "200": json_response(
+                        "A page of items.", {"$ref": "#/components/schemas/ItemsListing"}
                     ),
-                }
-            },
+                    **error_responses(),
+                },
+            ),
             "/pages/": listing_path(
                 "Pages (Wagtail's listing)",
-                [
-                    query_parameter("type", "Page type, e.g. partnerships.TopicIndexPage."),
-                    query_parameter("child_of", "Children of this page id.", {"type": "integer"}),
-                    query_parameter(
-                        "descendant_of", "Pages under this page id.", {"type": "integer"}
-                    ),
-                    query_parameter("order", "A field name, `-field` or `random`."),
-                ],
+                [*wagtail_listing_parameters(page_fields), *pages_filter_parameters(page_models)],
             ),
-            "/pages/{id}/": detail("One page with all its fields", page_detail),
-            "/pages/find/": {
-                "get": {
-                    "summary": "Find a page by path and redirect to its detail",
-                    "parameters": [query_parameter("html_path", "The page's path on the site.")],
-                    "responses": {
-                        "302": {"description": "Redirect to the page's detail URL."},
-                        "400": json_response("Malformed parameter.", ERROR),
-                        "404": not_found,
-                    },
-                }
-            },
-            "/images/": listing_path("Images in public collections"),
-            "/images/{id}/": detail("One image", {"type": "object"}),
-            "/documents/": listing_path("Documents in public collections"),
-            "/documents/{id}/": detail("One document", {"type": "object"}),
+            "/pages/{id}/": detail_path(
+                "One page with all its fields",
+                field_names(PagesAPIViewSet, Page, detail=True),
+                page_detail,
+            ),
+            "/pages/find/": operation(
+                "Find a page by path and redirect to its detail",
+                [query_parameter("html_path", "The page's path on the site.")],
+                {
+                    "302": {"description": "Redirect to the page's detail URL."},
+                    **error_responses(),
+                    "404": NOT_FOUND,
+                },
+            ),
+            "/page_preview/": operation(
+                "The draft an editor previews, for a headless front end (never cached)",
+                preview_parameters(
+                    sorted(f"{m._meta.app_label}.{m._meta.model_name}" for m in previewable)
+                ),
+                {
+                    "200": json_response("The draft, as a page detail.", preview_detail),
+                    **{k: v for k, v in error_responses().items() if k != "304"},
+                    "404": json_response("The token is unknown or has expired.", ERROR),
+                },
+            ),
+            "/images/": listing_path(
+                "Images in public collections", wagtail_listing_parameters(image_fields)
+            ),
+            "/images/{id}/": detail_path("One image", image_fields, {"type": "object"}),
+            "/documents/": listing_path(
+                "Documents in public collections", wagtail_listing_parameters(document_fields)
+            ),
+            "/documents/{id}/": detail_path("One document", document_fields, {"type": "object"}),
         },
-        "components": {"schemas": schemas},
+        "components": {"schemas": component_schemas(listable, page_models)},
     }

@@ -4,6 +4,8 @@ The first group are requests stock Wagtail 8.0.1 answers with 500.
 """
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.support.factories import ArticleFactory
 
@@ -117,3 +119,16 @@ def test_a_search_on_one_page_is_a_400_not_an_error(client, topic):
 
     assert response.status_code == 400
     assert response.json() == {"message": "search applies to listings, not to one page"}
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize(
+    "query", ['"', 'a" OR "b', "*", "(x", "%7", "", '%7\U000f3086\x0fS"\xfa\x04Z\xa8\xf9']
+)
+def test_search_syntax_on_wagtails_endpoints_is_words_only(client, topic, endpoint, query):
+    """SQLite FTS5 read `"` as syntax and answered 500 (found by Schemathesis)."""
+    ArticleFactory(parent=topic, title="A library")
+    Image.objects.create(title="A reading room", file=get_test_image_file())
+    response = client.get(f"/api/v2/{endpoint}/", {"search": query, "search_operator": "or"})
+
+    assert response.status_code == 200, response.content[:300]

@@ -90,15 +90,15 @@ def test_fields_can_remove_and_choose_fields(client, dated_items):
 
     assert "excerpt" not in without_excerpt and "tags" not in without_excerpt
     assert "title" in without_excerpt
-    assert only_title == {"title": "Item 5"}
+    assert only_title == {"title": "Item 5", "kind": "webinar"}  # kind tells the kinds apart
 
 
 def test_a_field_only_webinars_have_appears_only_on_webinars(client, dated_items):
     items = get_json(client, ITEMS, {"fields": "_,title,registration_url"})["items"]
 
     assert {tuple(sorted(item)) for item in items} == {
-        ("registration_url", "title"),
-        ("title",),
+        ("kind", "registration_url", "title"),
+        ("kind", "title"),
     }
 
 
@@ -108,6 +108,15 @@ def test_child_of_lists_one_topics_children(client, home, topic, dated_items):
 
     assert titles(get_json(client, ITEMS, {"child_of": other.pk})) == ["Elsewhere"]
     assert len(titles(get_json(client, ITEMS, {"child_of": topic.pk}))) == 6
+
+
+def test_child_of_with_descendant_of_means_both(client, home, topic, dated_items):
+    other = TopicFactory(parent=home, slug="other")
+    ArticleFactory(parent=other, title="Elsewhere")
+    both = {"child_of": other.pk, "descendant_of": home.pk}
+
+    assert titles(get_json(client, ITEMS, both)) == ["Elsewhere"]
+    assert titles(get_json(client, ITEMS, {**both, "descendant_of": topic.pk})) == []
 
 
 def test_descendant_of_lists_everything_under_a_page(client, home, topic, dated_items):
