@@ -26,6 +26,7 @@ from pathlib import Path
 import requests
 
 from . import faults
+from .api_client import CREATE_API_CLIENT, V3Writer
 from .cpu import CpuMeter
 from .figures import LagSampler, summarise_rounds, throughput
 from .parts import (
@@ -139,6 +140,7 @@ def build(fleet, workdir):
     shell(env, CREATE_EDITOR)
     fleet.topic_id = int(shell(env, FIND_TOPIC))
     fleet.article_id = int(shell(env, FIND_ARTICLE))
+    fleet.api_token = shell(env, CREATE_API_CLIENT)
     say(f"app servers A {PORTS['a']} and B {PORTS['b']} ({WORKERS_PER_SERVER} workers each)")
     fleet.app_a = AppServer("a", PORTS["a"], WORKERS_PER_SERVER, env, workdir)
     fleet.app_b = AppServer("b", PORTS["b"], WORKERS_PER_SERVER, env, workdir)
@@ -191,10 +193,16 @@ def faulty_load(fleet, tally):
     fleet.admin_a = AdminSession(fleet.app_a.base, *EDITOR, tally, who="site-admin")
     editor_thread = threading.Thread(target=editor.run, args=(stop,), daemon=True)
     editor_thread.start()
+    v3_writer = V3Writer(fleet.lb.base, fleet.api_token, fleet.topic_id, tally)
+    v3_thread = threading.Thread(target=v3_writer.run, args=(stop,), daemon=True)
+    v3_thread.start()
     lag = LagSampler(fleet.primary, fleet.replica)
     lag.start()
     began = time.monotonic()
-    say(f"load: {READERS} readers through HAProxy, an editor on A; {STEADY_SECONDS} s steady")
+    say(
+        f"load: {READERS} readers through HAProxy, an editor on A, a v3 client; "
+        f"{STEADY_SECONDS} s steady"
+    )
     before = transactions(fleet)
     time.sleep(STEADY_SECONDS)
     after = transactions(fleet)
@@ -205,7 +213,7 @@ def faulty_load(fleet, tally):
         time.sleep(QUIET_SECONDS)
     stop.set()
     lag.stop.set()
-    for thread in [*readers, editor_thread]:
+    for thread in [*readers, editor_thread, v3_thread]:
         thread.join(timeout=60)
     lag.join(timeout=15)
     steady = {role: after[role] - before[role] for role in after}
@@ -215,6 +223,7 @@ def faulty_load(fleet, tally):
         "readers": READERS,
         "windows": windows,
         "editor": editor,
+        "v3_writer": v3_writer,
         "lag": lag.figures(),
         "steady_transactions_per_second": {r: round(n / STEADY_SECONDS) for r, n in steady.items()},
         "watched": watched,
@@ -234,7 +243,7 @@ def main():
     fleet.redis = Redis(PORTS["redis"], workdir)
     try:
         build(fleet, workdir)
-        v3 = requests.get(fleet.lb.base + "/api/v3/", timeout=10).status_code
+        v3 = requests.get(fleet.lb.base + "/api/v3/openapi.json", timeout=10).status_code
         capacity = measure_throughput(fleet, tally)
         load = faulty_load(fleet, tally)
         setup = {"installed_now": installed, "ports": PORTS, "v3_status": v3,

@@ -17,6 +17,7 @@ def assemble(fleet, setup, capacity, load, tally):
     actions = editor.actions
     site_saved = any(w.get("saved") for w in load["windows"])
     lost = lost_writes(fleet.primary, actions, fleet.article_id, site_saved, BRANCH_HOST)
+    v3_writes = load.pop("v3_writer").lost_writes(fleet.primary)
     verdict = judge(tally.answers, load["windows"], load["began"])
     stale = stale_reads(tally.answers, actions, load.pop("watched"))
     unrecovered = [w["fault"] for w in load["windows"] if w["recovered_s"] is None]
@@ -27,7 +28,9 @@ def assemble(fleet, setup, capacity, load, tally):
     errors = verdict["errors"] + stale["stale"] + len(unrecovered)
     return {
         **setup,
-        "api_v3": "mounted" if v3 < 400 else f"not mounted ({v3}): v3 reads and writes not run",
+        "api_v3": "mounted: its items among the readers' requests, a client writing drafts"
+        if v3 < 400
+        else f"not mounted ({v3})",
         "throughput": capacity,
         "load": load,
         "answers": verdict,
@@ -43,10 +46,15 @@ def assemble(fleet, setup, capacity, load, tally):
             "confirmed": sum(1 for a in actions if a.succeeded),
         },
         "lost_writes": lost,
+        "v3_writes": v3_writes,
         "unrecovered_faults": unrecovered,
         # Errors: failed answers (5xx other than the primary outage's clean 503s,
         # connection errors), stale reads, and faults the fleet did not recover from.
-        "summary": {"requests": len(tally.answers), "errors": errors, "lost_writes": lost["lost"]},
+        "summary": {
+            "requests": len(tally.answers),
+            "errors": errors,
+            "lost_writes": lost["lost"] + v3_writes["lost"],
+        },
     }
 
 
@@ -126,6 +134,11 @@ def lines(report):
         f"{report['editor_saves']['tried']} tried; lost writes {lost['lost']} "
         "(final state matches the last confirmed save: "
         f"{lost['final_state_matches_last_confirmed_save']})"
+    )
+    v3 = report["v3_writes"]
+    yield (
+        f"v3 client: {v3['drafts_confirmed']} webinar drafts confirmed of {v3['tried']} tried, "
+        f"{v3['submissions_confirmed']} submitted for review; lost writes {v3['lost']}"
     )
     if report["unrecovered_faults"]:
         yield f"UNRECOVERED: {report['unrecovered_faults']}"

@@ -29,14 +29,8 @@ READ_URLS = [
 # it is checked against what the editor had published when it was asked.
 WATCHED_URL = "/api/v2/items/?child_of={topic}&limit=100"
 
-# ---- API v3 ---------------------------------------------------------------------------
-# Wagtail 8's /api/v3/ is not mounted in this project yet. Once it is, list its
-# item reads here (they join every reader's mix) and give V3_WRITER a function
-# (session, base, article_id, title) -> bool that saves through v3, to run beside
-# the admin editor. The run reports whether /api/v3/ answers at all.
-V3_READ_URLS = []  # e.g. "/api/v3/items/?child_of={topic}"
-V3_WRITER = None
-# ----------------------------------------------------------------------------------------
+# API v3's items join every reader's mix; benchmarks/fleet/api_client.py writes through v3.
+V3_READ_URLS = ["/api/v3/items/?child_of={topic}", "/api/v3/items/?kind=webinar"]
 
 ABSENT = "(not listed)"
 UNKNOWN = object()

@@ -41,8 +41,25 @@ export async function upcomingWebinars(base: string): Promise<string[]> {
   return webinarStarts((await response.json()) as ItemsListing);
 }
 
-// --- API v3: /api/v3/pages/ for now. When /api/v3/items/ lands, add its listing type
-// here the way v2's is above, e.g. V3Paths["/api/v3/items/"]["get"]["responses"]…
+// --- API v3: /api/v3/items/, the same listing as a union discriminated by `kind`.
+
+type V3ItemsListing =
+  V3Paths["/api/v3/items/"]["get"]["responses"]["200"]["content"]["application/json"];
+type V3Item = V3ItemsListing["items"][number];
+
+export function v3WebinarStarts(listing: V3ItemsListing): string[] {
+  return listing.items.flatMap((item) =>
+    // Narrowed by `kind`: only the webinar member of the union has `starts_at`.
+    item.kind === "webinar" ? [item.starts_at] : [],
+  );
+}
+
+export function v3StartsWithoutNarrowing(item: V3Item): unknown {
+  // @ts-expect-error: news items have no `starts_at`, so the union does not either.
+  return item.starts_at;
+}
+
+// --- API v3: Wagtail's own pages endpoint, with our page types typed.
 
 type V3Page =
   V3Paths["/api/v3/pages/{page_id}/"]["get"]["responses"]["200"]["content"]["application/json"];

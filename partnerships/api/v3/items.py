@@ -19,7 +19,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.errors import ProblemDetail, problem_response
 
 from ...caching.response_cache import IGNORED_PARAMETERS, reader_response
 from ...internals import as_kinds
@@ -68,6 +68,26 @@ class ItemsPage(Schema):
     items: list[item_union()]
 
 
+def problem(description):
+    """A documented answer in v3's error format (wagtail.api.v3.errors.ProblemDetail)."""
+    schema = ProblemDetail.model_json_schema()
+    return {"description": description, "content": {"application/problem+json": {"schema": schema}}}
+
+
+# What django-ninja cannot infer: the answers besides 200, and that the token is
+# optional (anonymous readers get the public listing). django-ninja adds this
+# `{}`, OpenAPI's "no authentication", to the schemes it lists from `auth`.
+DOCUMENTED_ANSWERS = {
+    "responses": {
+        "304": {"description": "Not modified since the ETag you sent (If-None-Match)."},
+        "400": problem("A parameter our rules refuse (an unknown one, a cursor never issued)."),
+        "404": problem("`child_of` or `descendant_of` names no page on this Site."),
+        "422": problem("A parameter of the wrong type or out of its range."),
+    },
+    "security": [{}],
+}
+
+
 @router.get(
     "/",
     response=ItemsPage,
@@ -75,6 +95,7 @@ class ItemsPage(Schema):
     summary="List news items and webinars",
     operation_id="items_list",
     auth=[BearerTokenAuth(), AllowAnonymous()],
+    openapi_extra=DOCUMENTED_ANSWERS,
 )
 def list_items(request, query: ItemsQuery = Query(...)):  # noqa: B008 (django-ninja's idiom)
     return cached_listing(request)
