@@ -74,5 +74,11 @@ def explain_listing(topic):
         # (all topics, same order) with a filter: also in key order, also no sort.
         "index": next((i for i in ("listable_topic_newest", "listable_newest") if i in text), None),
         "seq_scan_on_listable": "Seq Scan on partnerships_listablepage" in text,
+        # The visibility rule's checks of the parent and grandparent must probe the
+        # path index row by row, not scan the page table for hidden pages.
+        "seq_scan_on_pages": any(
+            "Seq Scan on wagtailcore_page " in line or line.endswith("Seq Scan on wagtailcore_page")
+            for line in plan
+        ),
         "sorts": "Sort" in text,
     }

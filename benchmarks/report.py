@@ -119,7 +119,8 @@ def table(report, sizes):
     for size, plan in report["listing_plans"].items():
         lines.append(
             f"Listing plan at {label(size)}: index scan on {plan['index']}, "
-            f"seq scan on listable={plan['seq_scan_on_listable']}, sort={plan['sorts']}"
+            f"seq scan on listable={plan['seq_scan_on_listable']}, "
+            f"on pages={plan['seq_scan_on_pages']}, sort={plan['sorts']}"
         )
     for size, result in report["imports"].items():
         lines.append(

@@ -30,7 +30,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Greatest, Length, Substr
-from django.db.models.lookups import StartsWith
+from django.db.models.lookups import IsNull, StartsWith
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -78,10 +78,18 @@ def not_ended(end_field="ends_at"):
 
 
 def hidden_ancestor(level):
-    """The ancestor `level` steps up, when it is not live or has expired (one index probe)."""
+    """The ancestor `level` steps up, when it is not live or has expired (one index probe).
+
+    A scalar subquery (`LIMIT 1`), not `NOT EXISTS`: PostgreSQL turns a NOT
+    EXISTS into an anti-join, and for a listing it expects to read in full it
+    builds that join from a scan of every hidden page in the tree (23 ms at
+    100,000 pages, twice), although the LIMIT stops it after ten rows. A scalar
+    subquery stays a probe of the path index for each row actually read.
+    """
     length = Greatest(Length(OuterRef("path")) - level * Page.steplen, 0)  # the root has none
     ancestor_path = Substr(OuterRef("path"), 1, length)
-    return Page.objects.filter(path=ancestor_path).exclude(Q(live=True) & not_expired_q())
+    hidden = Page.objects.filter(path=ancestor_path).exclude(Q(live=True) & not_expired_q())
+    return Subquery(hidden.values("pk")[:1])
 
 
 class VisiblePageQuerySet(PageQuerySet):
@@ -122,7 +130,15 @@ class VisiblePageQuerySet(PageQuerySet):
             for path in restricted_paths
         ]
         conditions += [
-            ~Exists(hidden_ancestor(level)) for level in range(1, ANCESTOR_LEVELS_CHECKED + 1)
+            # In a CASE, which PostgreSQL estimates as half the rows, not the
+            # 0.5 % it assumes for `IS NULL` on a subquery: with that guess it
+            # expects a handful of rows and joins the kinds' tables by scanning them.
+            Case(
+                When(IsNull(hidden_ancestor(level), True), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+            for level in range(1, ANCESTOR_LEVELS_CHECKED + 1)
         ]
         return self.filter(*conditions)
 
