@@ -26,6 +26,9 @@ from ...params import MAX_OFFSET, MAX_VALUE_LENGTH
 LARGEST_INTEGER = 2**63 - 1
 # An integer as pydantic reads one from a string: " +1_000 ", "12.0".
 INTEGER_TEXT = re.compile(r"\s*[+-]?([0-9_]+)(?:\.0*)?\s*")
+# `site=host[:port]`, as Wagtail's site filter splits it: a port that is no
+# number (`site=:`, `site=example.org:x`) is a ValueError there, a 500.
+SITE_PARAMETER = re.compile(r"[^:]*(?::[0-9]{1,5})?")
 
 
 def too_large(text):
@@ -51,6 +54,8 @@ def query_problem(query):
                 }
             if too_large(value):
                 return _("%(name)s is too large") % {"name": name}
+    if "site" in query and not SITE_PARAMETER.fullmatch(query["site"]):
+        return _("site must be a host name, optionally with :port")
     offset = INTEGER_TEXT.fullmatch(query.get("offset", ""))
     if offset and int(offset.group(1).replace("_", "") or "0") > MAX_OFFSET:
         return _("offset cannot be higher than %(maximum)d") % {"maximum": MAX_OFFSET}
