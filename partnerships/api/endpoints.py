@@ -22,7 +22,7 @@ from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
 from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
 from ..search.terms import search_words
 from ..sites import requested_site
-from .page_detail import PublicPageSerializer, single_valued_api_relations
+from .page_detail import PublicPageSerializer, single_valued_api_relations, with_visible_parent
 from .search_filter import with_words_search
 
 
@@ -159,13 +159,15 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
             self._cached_object = page
         return self._cached_object
 
-    @staticmethod
-    def fetch_visible(model, page_id, visible):
+    def fetch_visible(self, model, page_id, visible):
+        """The page as its own type, with its images and its parent (as `meta.parent` shows it)."""
         if model is None:
             return None
         pages = model.objects.filter(pk__in=visible, pk=page_id)
         relations = single_valued_api_relations(model)
-        return (pages.select_related(*relations) if relations else pages).first()
+        if relations:
+            pages = pages.select_related(*relations)
+        return with_visible_parent(pages, self.get_base_queryset()).first()
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:

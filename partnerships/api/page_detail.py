@@ -7,21 +7,44 @@ Mirrors Wagtail 8.0.1's `PageSerializer` and `PageParentField`
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject, Length, Substr
 from wagtail.api import APIField
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.models import Page
 
 
+# What `meta.parent` renders (id, type, detail_url, html_url, title) needs of the parent.
+PARENT_COLUMNS = ("id", "title", "path", "depth", "url_path", "content_type_id", "locale_id")
+
+
+def with_visible_parent(pages, visible):
+    """`pages`, each with `visible_parent`: its parent's columns if `visible` holds it, else None.
+
+    A correlated subquery on the path index, read with the page itself: the
+    detail's parent costs no query of its own.
+    """
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    parent = visible.filter(path=parent_path).values(
+        columns=JSONObject(**{name: name for name in PARENT_COLUMNS})
+    )[:1]
+    return pages.annotate(visible_parent=Subquery(parent))
+
+
 class VisibleParentField(PageParentField):
-    """`meta.parent`: the parent page when the reader may see it, in one query.
+    """`meta.parent`: the parent page when the reader may see it.
 
     Wagtail fetches the parent, then asks whether the listing's base queryset
-    (here: visible pages on this Site) holds it; one query asks both.
+    (here: visible pages on this Site) holds it: two queries. A page fetched
+    `with_visible_parent()` brought that answer along; any other costs one query.
     """
 
     def get_attribute(self, instance):
         if instance.depth <= 1:
             return None
+        if "visible_parent" in instance.__dict__:
+            columns = instance.visible_parent
+            return Page(**columns) if columns else None
         parent_path = instance.path[: -Page.steplen]
         return self.context["base_queryset"].filter(path=parent_path).first()
 

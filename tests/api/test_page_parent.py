@@ -59,3 +59,23 @@ def test_a_topic_detail_names_its_home_page_as_parent(client, topic, home):
     assert parent["id"] == home.pk
     assert parent["title"] == home.title
     assert set(parent["meta"]) == {"type", "detail_url", "html_url"}
+
+
+@pytest.mark.parametrize("depth", ["article", "topic"])
+def test_the_parent_read_with_the_page_renders_as_wagtails_own(client, topic, depth):
+    """The detail reads its parent's columns with the page; the output is Wagtail's."""
+    article = ArticleFactory(parent=topic)
+    page = {"article": article, "topic": topic}[depth]
+    parent = page.get_parent().specific
+
+    rendered = get_json(client, f"/api/v2/pages/{page.pk}/")["meta"]["parent"]
+
+    assert rendered == {
+        "id": parent.pk,
+        "meta": {
+            "type": parent._meta.label,
+            "detail_url": f"http://testserver/api/v2/pages/{parent.pk}/",
+            "html_url": parent.get_full_url(),
+        },
+        "title": parent.title,
+    }
