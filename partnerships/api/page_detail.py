@@ -13,7 +13,6 @@ from wagtail.api import APIField
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.models import Page
 
-
 # What `meta.parent` renders (id, type, detail_url, html_url, title) needs of the parent.
 PARENT_COLUMNS = ("id", "title", "path", "depth", "url_path", "content_type_id", "locale_id")
 
