@@ -27,7 +27,14 @@ HIDDEN = "zqxhidden"
 VISIBLE_TITLE = "Visible gardens webinar"
 VISIBLE_SLUG = "visible-gardens-webinar"
 # Surfaces that list items, where the visible webinar proves the surface works.
-ADDRESSES_OF_THE_PAGE = {"page detail", "find", "page itself", "its calendar file"}
+ADDRESSES_OF_THE_PAGE = {
+    "page detail",
+    "find",
+    "v3 page detail",
+    "v3 find",
+    "page itself",
+    "its calendar file",
+}
 
 
 def upcoming_webinar(parent, title, slug, **fields):
@@ -144,7 +151,7 @@ def test_hidden_pages_never_reach_a_reader(client, topic, state, django_user_mod
     page = HIDDEN_STATES[state](topic)
     call_command("update_index", stdout=open("/dev/null", "w"))
     surfaces = reader_surfaces(topic, page, query="gardens")
-    assert len(surfaces) == 29
+    assert len(surfaces) == 34
 
     # A signed-in reader passes the restrictions; their answers are private.
     client.force_login(django_user_model.objects.create_superuser("allowed", password="x"))
@@ -376,7 +383,11 @@ def test_an_item_vanishes_everywhere_at_its_expiry_without_publish_scheduled(
     for name, path, headers, reading in surfaces:
         response = client.get(path, **headers)
         assert HIDDEN in json_ld_or_text(response, reading).lower(), f"{name} before its expiry"
-        assert 0 < max_age(response) <= 600, (name, response.get("Cache-Control"))
+        if name.startswith("v3 pages"):
+            # Wagtail's own routes: not cached by the plugin, and stored by no cache.
+            assert not response.has_header("Cache-Control") and not response.has_header("ETag")
+        else:
+            assert 0 < max_age(response) <= 600, (name, response.get("Cache-Control"))
         before[path] = response.get("ETag")
 
     with time_machine.travel(expiry + datetime.timedelta(seconds=1)):

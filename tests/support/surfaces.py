@@ -53,6 +53,9 @@ def reader_surfaces(topic, page=None, query="gardens"):
         ("pages", "/api/v2/pages/", JSON, "text"),
         ("pages of the topic", f"/api/v2/pages/?child_of={topic.pk}", JSON, "text"),
         ("pages search", f"/api/v2/pages/?search={query}", JSON, "text"),
+        ("v3 pages", "/api/v3/pages/", JSON, "text"),
+        ("v3 pages of the topic", f"/api/v3/pages/?child_of={topic.pk}", JSON, "text"),
+        ("v3 pages search", f"/api/v3/pages/?search={query}", JSON, "text"),
         ("topic RSS", f"{topic_url}feed.rss", {}, "text"),
         ("topic Atom", f"{topic_url}feed.atom", {}, "text"),
         ("topic JSON Feed", f"{topic_url}feed.json", {}, "text"),
@@ -69,6 +72,8 @@ def reader_surfaces(topic, page=None, query="gardens"):
         surfaces += [
             ("page detail", f"/api/v2/pages/{page.pk}/", JSON, "text"),
             ("find", f"/api/v2/pages/find/?html_path=/{page_path}", JSON, "text"),
+            ("v3 page detail", f"/api/v3/pages/{page.pk}/", JSON, "text"),
+            ("v3 find", f"/api/v3/pages/find/?html_path=/{page_path}", JSON, "text"),
             ("page itself", f"/{page_path}", {}, "html"),
             ("its calendar file", f"/{page_path}calendar.ics", {}, "text"),
         ]
