@@ -6,7 +6,7 @@ def label(size):
 
 
 def ratios(results, sizes):
-    """Each target of issue 5 at the largest size, with the measured value."""
+    """Each target of issues 5 and 14 at the largest size, with the measured value."""
     big, small = max(sizes), min(sizes)
 
     def p50(size, case, mode="cold"):
@@ -20,6 +20,11 @@ def ratios(results, sizes):
     )
     html_cases = sorted({name for (_, name, _) in results if name.startswith("HTML")})
     stock = p50(big, "stock v2 pages")
+    v3 = p50(big, "v3 items page 1")
+
+    def max_queries(case):
+        return max(queries(s, case) for s in sizes)
+
     rows = [
         (
             "items listing queries (cold, every size)",
@@ -72,6 +77,22 @@ def ratios(results, sizes):
         ),
         ("304 p50 / stock v2 p50", p50(big, "304 revalidation") / stock, "<=", 0.05),
         ("304 queries", queries(big, "304 revalidation"), "<=", 1),
+        # Issue 14: API v3's items, and a topic's detail with every part.
+        ("v3 items p50 / v2 items p50 (cold)", v3 / p50(big, "items page 1"), "<=", 1),
+        ("v3 items p50 / raw SQL floor p50 (cold)", v3 / p50(big, "raw SQL floor"), "<=", 3),
+        ("v3 items queries (cold, every size)", max_queries("v3 items page 1"), "<=", 3),
+        (
+            "topic detail, every part, queries (cold, every size)",
+            max_queries("topic detail, every part"),
+            "<=",
+            5,
+        ),
+        (
+            "topic detail, every part, queries at largest / smallest",
+            queries(big, "topic detail, every part") / queries(small, "topic detail, every part"),
+            "<=",
+            1,
+        ),
     ]
     return [
         {"target": name, "value": round(value, 3), "limit": f"{op} {limit}", "met": value <= limit}

@@ -16,13 +16,13 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from ..caching.page_types import forget_page_type, specific_page_model
 from ..caching.response_cache import reader_response
 from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
 from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
 from ..search.terms import search_words
 from ..sites import requested_site
-from .page_detail import PublicPageSerializer, single_valued_api_relations, with_visible_parent
+from .page_detail import PublicPageSerializer
+from .page_fetch import fetch_visible_page
 from .search_filter import with_words_search
 
 
@@ -147,27 +147,12 @@ class PublicPagesAPIViewSet(CachedEndpointMixin, PagesAPIViewSet):
                 raise BadRequestError(_("search applies to listings, not to one page"))
             page_id = self.kwargs["pk"]
             visible = self.filter_queryset(self.get_queryset()).values("pk")
-            model = specific_page_model(page_id)
-            page = self.fetch_visible(model, page_id, visible)
-            if page is None and model is not None:
-                forget_page_type(page_id)  # the id may now belong to a page of another type
-                model = specific_page_model(page_id)
-                page = self.fetch_visible(model, page_id, visible)
+            page = fetch_visible_page(page_id, visible, parents=self.get_base_queryset())
             if page is None:
                 raise Http404(_("not found"))
             self.check_object_permissions(self.request, page)
             self._cached_object = page
         return self._cached_object
-
-    def fetch_visible(self, model, page_id, visible):
-        """The page as its own type, with its images and its parent (as `meta.parent` shows it)."""
-        if model is None:
-            return None
-        pages = model.objects.filter(pk__in=visible, pk=page_id)
-        relations = single_valued_api_relations(model)
-        if relations:
-            pages = pages.select_related(*relations)
-        return with_visible_parent(pages, self.get_base_queryset()).first()
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and len(request.GET["html_path"]) > 2048:

@@ -91,8 +91,21 @@ def test_a_topics_v3_detail_with_recent_items_costs_the_same_whatever_its_childr
     url = f"/api/v3/pages/{topic.pk}/"
     client.get(url)
 
-    # Wagtail's own detail route (the page, its own type, parent, locale…: not cached
-    # by the plugin) + the recent items in one query, measured at 8 for 3 and 30.
-    with django_assert_max_num_queries(8):
+    # Wagtail's own detail route, not cached by the plugin: the Site + the topic as
+    # its own type with its locale and parent + related topics + recent items.
+    with django_assert_max_num_queries(4):
         data = get_v3(client, url)
     assert len(data["recent_items"]) == min(children, topic.items_per_page)
+
+
+def test_a_topics_v3_detail_with_every_part_costs_four_queries(
+    client, demo, django_assert_max_num_queries
+):
+    """The seed topic: a hero image with its credit, a related topic, recent items, a parent."""
+    url = f"/api/v3/pages/{demo.pk}/"
+    client.get(url)
+
+    with django_assert_max_num_queries(4):
+        data = get_v3(client, url)
+    assert data["hero_image"] and data["related_topics"] and data["recent_items"]
+    assert data["meta"]["parent"]["id"] == demo.get_parent().pk

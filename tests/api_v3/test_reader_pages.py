@@ -36,8 +36,11 @@ def ids(queryset):
     return list(queryset.values_list("pk", flat=True))
 
 
-def test_wagtails_pages_router_reads_the_plugins_queryset():
+def test_wagtails_pages_router_reads_the_plugins_queryset_and_detail():
     assert wagtail_pages_router.get_pages_queryset is reader_pages_queryset
+    detail = wagtail_pages_router.router.path_operations["/{page_id}/"].operations[0]
+    assert detail.operation_id == "pages_detail"
+    assert detail.view_func.__wrapped__ is wagtail_pages_router.get_page
 
 
 @pytest.mark.parametrize("model", [Page, ArticlePage])
@@ -104,3 +107,26 @@ def test_a_token_keeps_wagtails_own_tier(client, topic, editor):
     assert draft.pk in {item["id"] for item in listed["items"]}
     anonymous = get_v3(client, "/api/v3/pages/", {"limit": 100})
     assert draft.pk not in {item["id"] for item in anonymous["items"]}
+
+
+@pytest.mark.parametrize("page", ["topic", "article", "home"])
+def test_an_anonymous_detail_is_what_wagtails_view_renders(client, demo, superuser_token, page):
+    """The one-query fetch of a reader's detail renders exactly as Wagtail's own view."""
+    pages = {
+        "topic": demo,
+        "article": ArticlePage.objects.child_of(demo).first(),
+        "home": demo.get_parent(),
+    }
+    url = f"/api/v3/pages/{pages[page].pk}/"
+
+    ours = get_v3(client, url)
+    wagtails = get_v3(client, url, HTTP_AUTHORIZATION=f"Bearer {superuser_token}")
+
+    assert ours == wagtails
+    assert ours["meta"]["parent"]
+
+
+@pytest.fixture
+def superuser_token(django_user_model):
+    """A token's requests go to Wagtail's own view, unchanged."""
+    return token_for(django_user_model.objects.create_superuser("admin", password="x"))
