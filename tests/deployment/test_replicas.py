@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from partnerships import reader_database as replicas
 from partnerships.models import ArticlePage, ContentVersion
+from partnerships.reader_request import ReaderRequest, current_reader_request
 from tests.support.factories import ArticleFactory
 from tests.support.paths import REPOSITORY
 
@@ -106,13 +107,13 @@ def test_the_content_version_is_read_on_the_primary_and_the_listing_on_the_repli
 @with_replica
 def test_the_router_sends_the_content_version_and_writes_to_the_primary(article):
     router = replicas.ReaderDatabaseRouter()
-    token = replicas._reader_request.set(replicas.ReaderRequest(use_replica=True))
+    token = current_reader_request.set(ReaderRequest(use_replica=True))
     try:
         assert router.db_for_read(ContentVersion) == "default"
         assert router.db_for_read(ArticlePage) == "replica"
         assert router.db_for_write(ArticlePage, instance=article) == "default"
     finally:
-        replicas._reader_request.reset(token)
+        current_reader_request.reset(token)
     assert router.db_for_read(ArticlePage) == "default"  # outside a reader's request
     assert router.allow_migrate("replica", "partnerships") is False
 
