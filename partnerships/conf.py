@@ -42,7 +42,7 @@ DEFAULTS = {
     "REVIEW_WORKFLOW": "Editorial review",
     # How long (ms) one SQL statement of an anonymous reader's request may run on
     # PostgreSQL before it is cancelled (a 503), with ReaderDatabaseMiddleware
-    # installed; None for no limit. See partnerships/reader_database.py.
+    # installed; None for no limit. See partnerships/reader_statement_timeout.py.
     "READER_STATEMENT_TIMEOUT": 5000,
 }
 ORGANIZATION_KEYS = {"name", "url", "logo", "email", "telephone", "address"}

@@ -1,15 +1,8 @@
 """The database as anonymous readers use it: a read replica when there is one, and a time limit.
 
-**Statement timeout.** On PostgreSQL, every statement of an anonymous GET or
-HEAD request may run for at most `PARTNERSHIPS["READER_STATEMENT_TIMEOUT"]`
-milliseconds (5,000 by default; None turns it off). It is defence in depth: the
-reader's query parameters are already bounded (partnerships/params.py), but a
-query plan gone wrong, a lock queue or a table that grew past its indexes must
-cost a reader a 503 after a few seconds, not tie up an app server's worker
-and a database connection for minutes. The admin, writes, management commands
-and tasks keep the server's own setting. The timeout is set on a connection
-when it passes from other work to readers, and reset when it passes back, so a
-connection kept open across requests (CONN_MAX_AGE) costs nothing in between.
+The middleware marks anonymous GET and HEAD requests as readers'. The time
+limit on their statements (PostgreSQL) is partnerships/reader_statement_timeout.py's;
+the replica routing is this module's.
 
 **Read replica.** Anonymous readers are served from a PostgreSQL read replica;
 everyone else from the primary.
@@ -46,8 +39,6 @@ Settings (demosite/settings/base.py; the replica only when DATABASE_REPLICA_URL 
     DATABASE_ROUTERS = ["partnerships.reader_database.ReaderDatabaseRouter"]
 """
 
-import contextvars
-import dataclasses
 import logging
 import time
 from functools import cached_property, partial
@@ -59,11 +50,14 @@ from django.db import (
     OperationalError,
     connections,
 )
-from django.db.backends.signals import connection_created
-from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 
-from .conf import partnerships_setting
+from .reader_request import ReaderRequest, current_reader_request
+from .reader_statement_timeout import (
+    limit_open_connections,
+    reader_statement_timeout,
+    was_cancelled,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -92,19 +86,6 @@ PRIMARY_ONLY_MODELS = frozenset(
 
 SAFE_METHODS = ("GET", "HEAD")
 DATABASE_FAILURES = (OperationalError, InterfaceError)
-
-
-@dataclasses.dataclass
-class ReaderRequest:
-    """What this request has learnt about the replica."""
-
-    use_replica: bool | None = None  # decided at the first read that could go there
-    replica_failed: bool = False  # a query on the replica failed mid-request
-
-
-# Set only while an anonymous safe-method request is being answered; the router
-# sends nothing to the replica outside it (management commands, tasks, shells).
-_reader_request = contextvars.ContextVar("partnerships_reader_request", default=None)
 
 
 class ReplicaHealth:
@@ -159,7 +140,7 @@ class ReaderDatabaseRouter:
     def db_for_read(self, model, **hints):
         if model._meta.label_lower in PRIMARY_ONLY_MODELS:
             return DEFAULT_DB_ALIAS
-        request = _reader_request.get()
+        request = current_reader_request.get()
         if request is None:
             return DEFAULT_DB_ALIAS
         if request.use_replica is None:
@@ -192,7 +173,7 @@ class ReaderDatabaseMiddleware:
             limit_open_connections(None)
             return self.get_response(request)
         reader = ReaderRequest()
-        token = _reader_request.set(reader)
+        token = current_reader_request.set(reader)
         limit_open_connections(reader_statement_timeout())
         try:
             if REPLICA in connections:
@@ -201,7 +182,7 @@ class ReaderDatabaseMiddleware:
             else:
                 response = self.get_response(request)
         finally:
-            _reader_request.reset(token)
+            current_reader_request.reset(token)
         if reader.replica_failed:
             # The replica went away between the check and a later query; the
             # response is the 503 the failure produced. Answer from the primary.
@@ -238,66 +219,3 @@ def note_replica_failure(reader, execute, sql, params, many, context):
         if reader.use_replica and not was_cancelled(error):
             reader.replica_failed = True
         raise
-
-
-# PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout.
-QUERY_CANCELED = "57014"
-
-
-def was_cancelled(error):
-    return getattr(error.__cause__, "sqlstate", None) == QUERY_CANCELED
-
-
-def reader_statement_timeout():
-    return partnerships_setting("READER_STATEMENT_TIMEOUT")
-
-
-def limit_statements(connection, milliseconds):
-    """Set (or, with None, reset) the session's statement_timeout, if it differs."""
-    if connection.vendor != "postgresql":
-        return
-    # Django's CONN_HEALTH_CHECKS, as its own first query of a request would run it.
-    connection.close_if_health_check_failed()
-    if connection.connection is None:
-        return  # unopened: `limit_new_reader_connection` sees to it when it opens
-    if getattr(connection, "partnerships_statement_timeout", None) == milliseconds:
-        return
-    # On the driver's own cursor, as Django's PostgreSQL backend sets a new
-    # session's time zone: session settings, not a query of the page (and not
-    # counted among a page's queries).
-    try:
-        with connection.wrap_database_errors, connection.connection.cursor() as cursor:
-            if milliseconds is None:
-                cursor.execute("RESET statement_timeout")
-            else:
-                cursor.execute(
-                    "SELECT set_config('statement_timeout', %s, false)", [f"{milliseconds}"]
-                )
-    except DatabaseError:
-        # The server went away since the connection's last request (a restart, a
-        # replica stopped). Close it: the request's first query then connects
-        # afresh (limited as it opens) or, on the replica, finds it down and
-        # reads from the primary, instead of failing here.
-        close_quietly(connection)
-        return
-    connection.partnerships_statement_timeout = milliseconds
-
-
-def close_quietly(connection):
-    try:
-        connection.close()
-    except DatabaseError:
-        pass
-
-
-def limit_open_connections(milliseconds):
-    for connection in connections.all(initialized_only=True):
-        limit_statements(connection, milliseconds)
-
-
-@receiver(connection_created)
-def limit_new_reader_connection(sender, connection, **kwargs):
-    """A connection opened in the middle of a reader's request is limited at once."""
-    connection.partnerships_statement_timeout = None  # a new session has the server's setting
-    if _reader_request.get() is not None:
-        limit_statements(connection, reader_statement_timeout())

@@ -17,7 +17,8 @@ from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from ..caching.response_cache import reader_response
-from ..models.querysets import SEARCH_RESULTS_MAX, VisiblePageQuerySet
+from ..models.querysets import SEARCH_RESULTS_MAX
+from ..models.visibility import VisiblePageQuerySet
 from ..params import MAX_OFFSET, BadParameter, parse_int, parse_page_id, reject_malformed
 from ..search.terms import search_words
 from ..sites import requested_site

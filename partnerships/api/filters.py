@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.models import Page
 
-from ..models.querysets import VisiblePageQuerySet
+from ..models.visibility import VisiblePageQuerySet
 from ..params import BadParameter, parse_bool, parse_date, parse_kinds, parse_page_id
 from ..sites import requested_site
 

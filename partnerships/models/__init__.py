@@ -1,7 +1,8 @@
 """The plugin's models: the page kinds, the topic, people and partners, and the content version.
 
-`kinds` finds every kind of listable page (a host's too) and `querysets`
-holds the rules every reader surface applies.
+`kinds` finds every kind of listable page (a host's too), `visibility`
+holds the rules every reader surface applies and `querysets` the listing
+query built on them.
 """
 
 from .article import ArticlePage, ArticlePageAuthor

@@ -32,7 +32,8 @@ from ..pages.routing import PrivacyCheckedWhileRouting
 from ..seo.structured_data import instant, modified_at, organization_data, published_at
 from ..validators import SummaryLength, check_plain_text, multiline_text
 from .preview import ListingCardPreviewable
-from .querysets import ListablePageQuerySet, shown_q
+from .querysets import ListablePageQuerySet
+from .visibility import shown_q
 
 PUBLISH_DATE_MAX_DAYS_AHEAD = 366
 

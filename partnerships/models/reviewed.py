@@ -3,7 +3,7 @@
 Wagtail's draft state keeps a live object's row as the published version; an
 editor's change is a revision until it is published. So readers, who read the
 row, see the live version, provided objects that are not live are left out:
-`is_shown`, `shown_q()` and `ReviewedQuerySet.shown()` (in `querysets`) say which, the one rule
+`is_shown`, `shown_q()` and `ReviewedQuerySet.shown()` (in `visibility`) say which, the one rule
 every reader surface (pages, API, JSON-LD, search index) applies.
 """
 
@@ -11,7 +11,7 @@ from django.db import models
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from .querysets import ReviewedQuerySet, is_expired
+from .visibility import ReviewedQuerySet, is_expired
 
 # What Wagtail writes to a row when a draft is saved, a workflow moves on or the
 # object is locked: none of it is the content readers see.

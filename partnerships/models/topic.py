@@ -37,7 +37,7 @@ from .fields import WebAddressField
 from .kinds import kinds_by_name, listable_page_models
 from .listable import ListablePage
 from .preview import HeadlessPreviewable
-from .querysets import VisiblePageQuerySet
+from .visibility import VisiblePageQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 from ..caching.shared_cache import cache_delete_many, cache_get, cache_set
 from ..conf import partnerships_setting
 from ..models import TopicIndexPage
-from ..models.querysets import VisiblePageQuerySet
+from ..models.visibility import VisiblePageQuerySet
 
 CACHE_KEY = "partnerships:site-menu:{}"
 

@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
 
 from ..caching.response_cache import reader_response
-from ..models.querysets import VisiblePageQuerySet
+from ..models.visibility import VisiblePageQuerySet
 
 
 class VisiblePagesSitemap(Sitemap):

@@ -7,7 +7,7 @@ from wagtail.api.v2.serializers import PageParentField
 from wagtail.models import Page, Site
 
 from partnerships.api.page_detail import VisibleParentField
-from partnerships.models.querysets import VisiblePageQuerySet
+from partnerships.models.visibility import VisiblePageQuerySet
 from tests.support.api import get_json
 from tests.support.factories import ArticleFactory, TopicFactory
 

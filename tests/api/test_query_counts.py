@@ -3,32 +3,18 @@
 Speed is measured by `make bench`; these guard the constants it relies on.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from partnerships.api.cursors import Cursor, Ordering
-from partnerships.models import ContentVersion, ListablePage
+from partnerships.models import ListablePage
 from tests.support.api import get_json
 from tests.support.factories import TopicFactory
+from tests.support.query_counts import import_items, uncached_queries
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-def fill(topic, count):
-    call_command(
-        "import_items",
-        topic=str(topic.pk),
-        count=count,
-        no_progress=True,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
 
 
 def deep_cursor(topic, offset):
@@ -36,21 +22,9 @@ def deep_cursor(topic, offset):
     return Cursor("-publish_date", [row.publish_date.isoformat(), row.pk], False).encode()
 
 
-def uncached_queries(client, url, **headers):
-    """Queries of a request the response cache cannot answer (a fresh content version)."""
-    client.get(url, **headers)  # warms Wagtail's own caches, as on a live site
-    ContentVersion.objects.update_or_create(
-        pk=ContentVersion.SINGLETON_ID, defaults={"changed_at": timezone.now()}
-    )
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **headers)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.fixture
 def filled_topic(topic):
-    fill(topic, 250)
+    import_items(topic, 250)
     return topic
 
 
@@ -64,18 +38,18 @@ def test_items_listing_costs_the_same_on_page_one_and_deep_pages(client, filled_
 
 
 def test_items_listing_costs_the_same_with_ten_times_the_items(client, topic):
-    fill(topic, 25)
+    import_items(topic, 25)
     items = f"/api/v2/items/?child_of={topic.pk}&limit=10"
     few = uncached_queries(client, items, **JSON)
-    fill(topic, 250)
+    import_items(topic, 250)
     assert uncached_queries(client, items, **JSON) == few
 
 
 def test_topic_detail_with_recent_items_costs_a_constant_number_of_queries(client, topic):
     url = f"/api/v2/pages/{topic.pk}/?fields=_,id,title,recent_items"
-    fill(topic, 25)
+    import_items(topic, 25)
     few = uncached_queries(client, url, **JSON)
-    fill(topic, 250)
+    import_items(topic, 250)
     # content version + Site + the topic as its own type + its recent items
     assert uncached_queries(client, url, **JSON) == few <= 4
 
@@ -86,7 +60,7 @@ def test_a_topic_detail_with_every_part_costs_a_constant_number_of_queries(clien
     few = uncached_queries(client, url, **JSON)
     body = client.get(url, **JSON).json()
     assert body["hero_image"] and body["related_topics"] and body["meta"]["parent"]
-    fill(demo, 100)
+    import_items(demo, 100)
     # content version + Site + the topic with its hero image and its parent (if
     # visible) + related topics the reader may see + recent items
     assert uncached_queries(client, url, **JSON) == few <= 5
@@ -124,8 +98,8 @@ def test_cursor_paging_never_counts(client, filled_topic):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
 def test_listing_reads_the_topic_newest_index_without_sorting(home, topic):
     other = TopicFactory(parent=home, slug="other")
-    fill(topic, 1500)
-    fill(other, 300)
+    import_items(topic, 1500)
+    import_items(other, 300)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         sql, params = ListablePage.objects.listed_under(topic)[:10].query.sql_with_params()
@@ -138,7 +112,7 @@ def test_listing_reads_the_topic_newest_index_without_sorting(home, topic):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
 def test_a_deep_cursor_starts_the_index_scan_at_the_cursor(topic):
-    fill(topic, 1500)
+    import_items(topic, 1500)
     ordering = Ordering.parse("-publish_date")
     row = ListablePage.objects.listed_under(topic)[999]
     deep = ListablePage.objects.listed_under(topic).filter(

@@ -1,26 +1,9 @@
 """An editor's client submits a draft for review; a moderator's approves and publishes it."""
 
-import pytest
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 from partnerships.models import WebinarPage
-from tests.support.v3_writes import problem_messages, token_for, v3_post, webinar_body
-
-
-@pytest.fixture
-def editor_token(editor):
-    return token_for(editor)
-
-
-@pytest.fixture
-def moderator_token(moderator):
-    return token_for(moderator)
-
-
-@pytest.fixture
-def draft(client, topic, editor_token):
-    created = v3_post(client, "", editor_token, webinar_body(topic), status=201).json()
-    return WebinarPage.objects.get(pk=created["id"])
+from tests.support.v3_writes import problem_messages, v3_post
 
 
 def submit(client, page, token, status=None):

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from partnerships.models import ListablePage
 from tests.support.fuzzing import INTEGERS, JSON_VALUES, QUERIES, TEXT
-from tests.support.v3_writes import token_for, v3_post, webinar_body
+from tests.support.v3_writes import v3_post, webinar_body
 
 # FUZZ_EXAMPLES=2000 for a longer hunt than the suite's.
 FUZZ = settings(
@@ -27,17 +27,6 @@ WEBINAR_FIELDS = st.sampled_from(
     + ["summary", "publish_date", "seo_title", "show_in_menus"]
 )
 ACTIONS = st.sampled_from(["submit", "approve", "reject", "publish", "unpublish", "copy", "move"])
-
-
-@pytest.fixture
-def editor_token(editor):
-    return token_for(editor)
-
-
-@pytest.fixture
-def draft(client, topic, editor_token):
-    created = v3_post(client, "", editor_token, webinar_body(topic), status=201).json()
-    return ListablePage.objects.get(pk=created["id"])
 
 
 def assert_answered(response):

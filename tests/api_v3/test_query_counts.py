@@ -1,25 +1,14 @@
 """`/api/v3/items/` and v3 page details: query counts that never grow with the children."""
 
-import io
-
 import pytest
 import wagtail_factories
-from django.core.management import call_command
-from django.utils import timezone
 
-from partnerships.models import ContentVersion
 from tests.support.api_v3 import get_v3
 from tests.support.factories import ArticleFactory, WebinarFactory
+from tests.support.query_counts import import_items, new_content_version
 
 pytestmark = pytest.mark.django_db
 ITEMS = "/api/v3/items/"
-
-
-def new_content_version():
-    """What publishing does: the response cache cannot answer the next request."""
-    ContentVersion.objects.update_or_create(
-        pk=ContentVersion.SINGLETON_ID, defaults={"changed_at": timezone.now()}
-    )
 
 
 def fill(topic, count, **fields):
@@ -80,14 +69,7 @@ def test_a_repeat_or_a_revalidation_costs_one_query(client, topic, django_assert
 def test_a_topics_v3_detail_with_recent_items_costs_the_same_whatever_its_children(
     client, topic, children, django_assert_max_num_queries
 ):
-    call_command(
-        "import_items",
-        topic=str(topic.pk),
-        count=children,
-        no_progress=True,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    import_items(topic, children)
     url = f"/api/v3/pages/{topic.pk}/"
     client.get(url)
 

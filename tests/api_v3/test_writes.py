@@ -8,12 +8,7 @@ from django.utils import timezone
 from partnerships.api.v3.writes import register_write_schemas
 from partnerships.models import ArticlePage, ListablePage, WebinarPage
 from tests.podcasts.models import PodcastPage
-from tests.support.v3_writes import problem_messages, token_for, v3_post, webinar_body
-
-
-@pytest.fixture
-def editor_token(editor):
-    return token_for(editor)
+from tests.support.v3_writes import problem_messages, v3_post, webinar_body
 
 
 def test_an_editor_creates_a_webinar_as_a_draft_under_a_topic(client, topic, editor, editor_token):

@@ -1,19 +1,17 @@
 """`manage.py check` names each mistake in installing the plugin (partnerships/checks.py)."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core import checks
 from django.test import override_settings
 
 from demosite.settings.base import MIDDLEWARE as DEMO_MIDDLEWARE
+from tests.support.paths import REPOSITORY
+from tests.support.processes import run_python
 
 pytestmark = pytest.mark.django_db  # some of Wagtail's own checks read the database
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 ROUTER = "partnerships.reader_database.ReaderDatabaseRouter"
 READER_MIDDLEWARE = "partnerships.reader_database.ReaderDatabaseMiddleware"
 AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
@@ -26,29 +24,27 @@ def ids_of_problems():
     )
 
 
+def manage_py_check(tmp_path, settings_source):
+    """`manage.py check` under the test settings with `settings_source` appended.
+
+    In a process of its own: Wagtail's apps cannot be made ready twice in one.
+    """
+    (tmp_path / "settings_under_check.py").write_text(
+        "from demosite.settings.test import *  # noqa\n" + settings_source
+    )
+    python_path = os.pathsep.join([str(tmp_path), str(REPOSITORY)])
+    environment = {"DJANGO_SETTINGS_MODULE": "settings_under_check", "PYTHONPATH": python_path}
+    return run_python("manage.py", "check", env=environment)
+
+
 def test_the_demo_and_test_settings_pass_every_check():
     assert ids_of_problems() == []
 
 
 @pytest.mark.parametrize("missing", ["wagtail_modeladmin", "wagtail.contrib.sitemaps"])
 def test_a_missing_app_is_named_by_manage_py_check(missing, tmp_path):
-    # A process of its own: Wagtail's apps cannot be made ready twice in one.
-    (tmp_path / "settings_without_app.py").write_text(
-        "from demosite.settings.test import *  # noqa\n"
-        f"INSTALLED_APPS = [app for app in INSTALLED_APPS if app != {missing!r}]\n"
-    )
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings_without_app",
-        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPOSITORY)]),
-    }
-    checked = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=REPOSITORY,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    checked = manage_py_check(
+        tmp_path, f"INSTALLED_APPS = [app for app in INSTALLED_APPS if app != {missing!r}]\n"
     )
     assert checked.returncode == 1
     assert f"(partnerships.E001) {missing} is not in INSTALLED_APPS." in checked.stderr
@@ -103,23 +99,10 @@ def test_case_sensitive_tags_are_a_warning():
 def test_the_plugin_below_an_app_that_loads_api_v3_first_is_named_by_manage_py_check(tmp_path):
     # Wagtail's redirects app imports API v3 from its ready(): above ours, it would serve
     # Wagtail's untyped page schemas rather than the plugin's.
-    (tmp_path / "settings_plugin_last.py").write_text(
-        "from demosite.settings.test import *  # noqa\n"
+    checked = manage_py_check(
+        tmp_path,
         "INSTALLED_APPS = [app for app in INSTALLED_APPS if app != 'partnerships']\n"
-        "INSTALLED_APPS.append('partnerships')\n"
-    )
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings_plugin_last",
-        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPOSITORY)]),
-    }
-    checked = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=REPOSITORY,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        "INSTALLED_APPS.append('partnerships')\n",
     )
     assert checked.returncode == 1, checked.stderr[-2000:]
     assert "(partnerships.E004)" in checked.stderr

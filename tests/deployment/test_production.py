@@ -1,17 +1,14 @@
 """The production settings pass Django's deployment checks and fail safe."""
 
-import os
 import subprocess
-import sys
 
 import pytest
 from django.db import OperationalError
 from django.test import RequestFactory
 
 from demosite.views import server_error
-from tests.support.paths import REPOSITORY
+from tests.support.processes import run_python, run_with_settings
 
-ROOT = REPOSITORY
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "demosite.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
@@ -23,16 +20,7 @@ PRODUCTION_ENV = {
 def manage(*args, env=None):
     # The test run's own variables (settings module, async-unsafe for Playwright) stay out.
     ignored = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    environment = {k: v for k, v in os.environ.items() if k not in ignored}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_python("manage.py", *args, env=env, without=ignored)
 
 
 def test_deploy_check_reports_no_warnings():
@@ -54,22 +42,13 @@ def test_production_refuses_to_start_without_its_secrets(missing):
 
 
 def test_production_serves_hashed_static_files_with_whitenoise_and_caches_templates():
-    script = (
-        "import django; django.setup(); from django.conf import settings; "
+    result = run_with_settings(
         "from django.template import engines; "
         "print(settings.MIDDLEWARE[:3]); "
         "print(settings.STORAGES['staticfiles']['BACKEND']); "
         "print([type(l).__name__ for l in engines['django'].engine.template_loaders]); "
-        "print(settings.DATABASES['default']['CONN_HEALTH_CHECKS'], settings.X_FRAME_OPTIONS)"
-    )
-    environment = {**os.environ, **PRODUCTION_ENV}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        "print(settings.DATABASES['default']['CONN_HEALTH_CHECKS'], settings.X_FRAME_OPTIONS)",
+        env=PRODUCTION_ENV,
     )
     middleware, storage, loaders, connections = result.stdout.strip().splitlines()
 

@@ -7,10 +7,7 @@ streaming replica. A lagging replica is a REPEATABLE READ snapshot taken before
 the newest write; a dead one is a connection the server terminates.
 """
 
-import os
 import socket
-import subprocess
-import sys
 from contextlib import contextmanager
 from types import SimpleNamespace
 
@@ -23,10 +20,10 @@ from django.utils import timezone
 
 from partnerships import reader_database as replicas
 from partnerships.models import ArticlePage, ContentVersion
+from partnerships.reader_request import ReaderRequest, current_reader_request
 from tests.support.factories import ArticleFactory
-from tests.support.paths import REPOSITORY
+from tests.support.processes import run_with_settings
 
-ROOT = REPOSITORY
 AUTH_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"
 LISTING_TABLE = "partnerships_listablepage"
 
@@ -106,13 +103,13 @@ def test_the_content_version_is_read_on_the_primary_and_the_listing_on_the_repli
 @with_replica
 def test_the_router_sends_the_content_version_and_writes_to_the_primary(article):
     router = replicas.ReaderDatabaseRouter()
-    token = replicas._reader_request.set(replicas.ReaderRequest(use_replica=True))
+    token = current_reader_request.set(ReaderRequest(use_replica=True))
     try:
         assert router.db_for_read(ContentVersion) == "default"
         assert router.db_for_read(ArticlePage) == "replica"
         assert router.db_for_write(ArticlePage, instance=article) == "default"
     finally:
-        replicas._reader_request.reset(token)
+        current_reader_request.reset(token)
     assert router.db_for_read(ArticlePage) == "default"  # outside a reader's request
     assert router.allow_migrate("replica", "partnerships") is False
 
@@ -261,20 +258,10 @@ def test_a_replica_that_dies_mid_request_is_answered_from_the_primary(topic, art
 
 
 def settings_with(env, expression):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DATABASE_REPLICA_URL"}
-    }
-    environment.update(DJANGO_SETTINGS_MODULE="demosite.settings.dev", **env)
-    script = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_with_settings(
+        f"print({expression})",
+        env={"DJANGO_SETTINGS_MODULE": "demosite.settings.dev", **env},
+        without={"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DATABASE_REPLICA_URL"},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()

@@ -1,9 +1,9 @@
 """An anonymous reader's statements are cut off after READER_STATEMENT_TIMEOUT (PostgreSQL).
 
-partnerships.reader_database sets the limit on a connection as it passes to a
-reader's request and resets it when the connection passes back to an editor, a
-write or a management command; the views in tests/support/database_urls.py ask
-the session what it is.
+partnerships.reader_statement_timeout sets the limit on a connection as it
+passes to a reader's request and resets it when the connection passes back to
+an editor, a write or a management command; the views in
+tests/support/database_urls.py ask the session what it is.
 """
 
 import pytest

@@ -1,11 +1,9 @@
 """Webinar cards say when a webinar happens, whether it is still to come, and what to do."""
 
 import datetime
-import io
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone, translation
 
@@ -13,6 +11,7 @@ from partnerships.models import ListablePage, WebinarPage
 from partnerships.times import time_range
 from tests.support.factories import ArticleFactory, WebinarFactory
 from tests.support.html import soup, text
+from tests.support.query_counts import import_items
 
 pytestmark = pytest.mark.django_db
 NEW_YORK = ZoneInfo("America/New_York")
@@ -180,10 +179,7 @@ def test_upcoming_is_one_rule_for_every_listing(topic):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
 def test_the_listing_with_card_fields_still_reads_the_index_without_sorting(home, topic):
-    call_command(
-        "import_items", topic=str(topic.pk), count=1500, no_progress=True,
-        stdout=io.StringIO(), stderr=io.StringIO(),
-    )  # fmt: skip
+    import_items(topic, 1500)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         query = ListablePage.objects.listed_under(topic).for_cards()[:11].query

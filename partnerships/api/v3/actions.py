@@ -33,13 +33,18 @@ def specific_page(page_id):
     return get_object_or_404(Page, pk=page_id).specific
 
 
-@router.post(
-    "/{page_id}/actions/submit/",
-    response=PageDetailSchema,
-    url_name="pages_actions_submit",
-    summary="Submit page for review",
-    operation_id="pages_actions_submit",
-)
+def page_action(name, summary):
+    """The route of `actions/<name>/`, named and answered as Wagtail's own page actions are."""
+    return router.post(
+        f"/{{page_id}}/actions/{name}/",
+        response=PageDetailSchema,
+        url_name=f"pages_actions_{name}",
+        summary=summary,
+        operation_id=f"pages_actions_{name}",
+    )
+
+
+@page_action("submit", summary="Submit page for review")
 @require_any_permission(Page, ("add", "change"))
 def submit(request: HttpRequest, page_id: PositiveInt):
     """Start the page's workflow on its latest revision, as the admin's "Submit for review"."""
@@ -78,13 +83,7 @@ def act_on_review(request, page_id, action_name, comment):
     return page.specific_class.objects.get(pk=page.pk)
 
 
-@router.post(
-    "/{page_id}/actions/approve/",
-    response=PageDetailSchema,
-    url_name="pages_actions_approve",
-    summary="Approve the page's current review task",
-    operation_id="pages_actions_approve",
-)
+@page_action("approve", summary="Approve the page's current review task")
 def approve(
     request: HttpRequest,
     page_id: PositiveInt,
@@ -94,13 +93,7 @@ def approve(
     return act_on_review(request, page_id, "approve", data.comment)
 
 
-@router.post(
-    "/{page_id}/actions/reject/",
-    response=PageDetailSchema,
-    url_name="pages_actions_reject",
-    summary="Request changes to the page",
-    operation_id="pages_actions_reject",
-)
+@page_action("reject", summary="Request changes to the page")
 def reject(
     request: HttpRequest,
     page_id: PositiveInt,

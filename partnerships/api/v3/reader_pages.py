@@ -31,7 +31,7 @@ from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.routers import pages as wagtail_pages_router
 from wagtail.models import Page
 
-from ...models.querysets import VisiblePageQuerySet
+from ...models.visibility import VisiblePageQuerySet
 from ...sites import requested_site
 from ..page_fetch import fetch_visible_page, visible_parent
 
