@@ -23,7 +23,9 @@ def add_to_v3_api():
     from .actions import router as actions_router
     from .bounds import register_backstop
     from .items import router as items_router
+    from .openapi_corrections import install as correct_openapi_document
 
     api.add_router("/items/", items_router)
     api.add_router("/pages/", actions_router)
     register_backstop(api)
+    correct_openapi_document(api)
