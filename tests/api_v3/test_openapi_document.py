@@ -8,13 +8,15 @@ the `limit` maximum the server enforces, anonymous and unknown-token reads
 that the document allows, and 401s on the operations that need a token.
 """
 
+import re
+
 import jsonschema
 import pytest
 from django.test import override_settings
 from openapi_spec_validator import validate
 from wagtail.api.v3.pagination import _get_max_limit
 
-from partnerships.params import MAX_OFFSET
+from partnerships.params import MAX_OFFSET, MAX_VALUE_LENGTH
 from tests.support.api_v3 import PROBLEM_JSON, openapi, resolve
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +130,39 @@ def test_offset_is_documented_with_the_maximum_our_bounds_enforce(client, home, 
     past = client.get(path, {"offset": MAX_OFFSET + 1})
     assert past.status_code == 400
     assert_documented_problem(document, operation, past)
+
+
+def string_schema(operation, name):
+    parameter = next(p for p in operation["parameters"] if p["name"] == name)
+    return next(a for a in parameter["schema"]["anyOf"] if a.get("type") == "string")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "documented", "status"),
+    [
+        ("search", "a" * MAX_VALUE_LENGTH, True, 200),
+        ("search", "a" * (MAX_VALUE_LENGTH + 1), False, 400),
+        ("search", "a\x00b", False, 400),
+        ("site", "testserver", True, 200),
+        ("site", "testserver:80", True, 200),
+        ("site", "testserver:x", False, 400),
+        ("site", "a\x00b", False, 400),
+    ],
+)
+def test_query_strings_are_documented_with_the_bounds_the_server_enforces(
+    client, home, name, value, documented, status
+):
+    document = openapi(client)
+    operation = document["paths"]["/api/v3/pages/"]["get"]
+    schema = string_schema(operation, name)
+
+    valid = len(value) <= schema["maxLength"] and re.search(schema["pattern"], value) is not None
+    response = client.get("/api/v3/pages/", {name: value})
+
+    assert valid == documented
+    assert response.status_code == status, response.content[:300]
+    if not documented:
+        assert_documented_problem(document, operation, response)
 
 
 @pytest.mark.parametrize(

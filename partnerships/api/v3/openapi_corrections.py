@@ -25,7 +25,10 @@ body), not written out per path, and mirrors this Wagtail 8.0.1 behaviour:
   its own `_get_max_limit`), that of `offset` the one our bounds enforce.
   Our bounds also give every query string value a `maxLength`
   (`MAX_VALUE_LENGTH`), every query integer the largest a column holds, and
-  `site` the `host[:port]` pattern Wagtail's site filter can split.
+  `site` the `host[:port]` pattern Wagtail's site filter can split, and
+  no string NUL characters (the same bounds v2's document states).
+- **414 on query parameters**: a request line longer than the HTTP server
+  takes (runserver's 64 KiB, a proxy's own limit) never reaches Django.
 - **404 on `locale`, `site` and the find operations**: `locale_filter_q` and
   `SiteFilterValidator` look the locale and the site up with
   `get_object_or_404`; `pages/find` and `redirects/find`
@@ -54,13 +57,20 @@ from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 from wagtail.api.v3.pagination import _get_max_limit
 
 from ...params import MAX_OFFSET, MAX_VALUE_LENGTH
-from .bounds import LARGEST_INTEGER, SITE_PARAMETER
+from .bounds import LARGEST_INTEGER
 
 PROBLEM_SCHEMA_NAME = "ProblemDetail"
 PROBLEM_REF = {"$ref": f"#/components/schemas/{PROBLEM_SCHEMA_NAME}"}
 # The security scheme Wagtail's public reads list last, `wagtail.api.v3.auth.AllowAnonymous`.
 ANONYMOUS_SCHEME = "AllowAnonymous"
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+# Any query string value our bounds let through: no NUL characters (as v2's TEXT).
+NO_NUL = "^[^\\u0000]*$"
+# `bounds.SITE_PARAMETER` (host[:port], the port a number), without NUL characters.
+SITE_PATTERN = "^[^:\\u0000]*(?::[0-9]{1,5})?$"
+# Answered before Django sees the request, by the WSGI server or the proxy in front.
+URI_TOO_LONG = {"description": "URI Too Long: more than the HTTP server in front takes."}
 
 # Parameters that exclude each other, and what Wagtail 8.0.1 answers: 422.
 EXCLUSIVE_PARAMETERS = {
@@ -126,6 +136,7 @@ def correct_operation(path, operation):
                 "a value too long, an integer too large, NUL characters."
             ),
         )
+        responses.setdefault("414", URI_TOO_LONG)
     if {"locale", "site"} & by_name.keys() or path.endswith("/find/"):
         responses.setdefault("404", problem("No locale, site or object matches the query."))
     if path.endswith("/find/"):
@@ -139,7 +150,7 @@ def correct_operation(path, operation):
     if "site" in by_name:
         for schema in alternatives(by_name["site"].get("schema", {})):
             if schema.get("type") == "string":
-                schema.setdefault("pattern", f"^{SITE_PARAMETER.pattern}$")
+                schema["pattern"] = SITE_PATTERN
     for (name, other), text in EXCLUSIVE_PARAMETERS.items():
         if name in by_name and other in by_name:
             describe(by_name[name], text.format(other=other))
@@ -178,6 +189,7 @@ def bound_values(schema):
     for alternative in alternatives(schema):
         if alternative.get("type") == "string" and not {"enum", "const"} & alternative.keys():
             alternative.setdefault("maxLength", MAX_VALUE_LENGTH)
+            alternative.setdefault("pattern", NO_NUL)
         elif alternative.get("type") == "integer":
             alternative.setdefault("maximum", LARGEST_INTEGER)
 
