@@ -6,8 +6,9 @@ cannot bind it), and to NUL characters (PostgreSQL refuses them in text).
 The plugin's v2 endpoints refuse these with a 400 (`partnerships.params`);
 here each v3 view is wrapped to do the same, in v3's own problem format:
 a query string it cannot use is a 400, a body a 422, and a page id no page
-can have a 404; `search` reaches Wagtail as its words only. A JSON body that is not an object (Wagtail's create
-endpoint fails on `[]`) is a 422 too. Anything within bounds goes on to Wagtail's own validation.
+can have a 404; `search` reaches Wagtail as its words only. A JSON body that
+is not an object (Wagtail's create endpoint fails on `[]`) is a 422 too.
+Anything within bounds goes on to Wagtail's own validation.
 """
 
 import functools
