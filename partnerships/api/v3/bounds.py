@@ -6,8 +6,9 @@ cannot bind it), and to NUL characters (PostgreSQL refuses them in text).
 The plugin's v2 endpoints refuse these with a 400 (`partnerships.params`);
 here each v3 view is wrapped to do the same, in v3's own problem format:
 a query string it cannot use is a 400, a body a 422, and a page id no page
-can have a 404. A JSON body that is not an object (Wagtail's create
-endpoint fails on `[]`) is a 422 too. Anything within bounds goes on to Wagtail's own validation.
+can have a 404; `search` reaches Wagtail as its words only. A JSON body that
+is not an object (Wagtail's create endpoint fails on `[]`) is a 422 too.
+Anything within bounds goes on to Wagtail's own validation.
 """
 
 import functools
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.api.v3.errors import problem_response
 
 from ...params import MAX_OFFSET, MAX_VALUE_LENGTH
+from ...search.terms import search_words
 
 # The largest integer a database column or OFFSET holds.
 LARGEST_INTEGER = 2**63 - 1
@@ -60,6 +62,24 @@ def query_problem(query):
     if offset and int(offset.group(1).replace("_", "") or "0") > MAX_OFFSET:
         return _("offset cannot be higher than %(maximum)d") % {"maximum": MAX_OFFSET}
     return None
+
+
+def words_searched(query):
+    """`query` with `search` reduced to its words, as the plugin's v2 does (`search_filter`).
+
+    Wagtail's v3 hands `search` to the backend as typed: on SQLite a query of
+    spaces (`?search=+`) is a 500 (`'NoneType' object has no attribute
+    'as_sql'`), and on pages a quote is an FTS5 syntax error. Words only, the
+    backend answers; a query with no words is "", which finds nothing.
+    """
+    if "search" not in query:
+        return query
+    words = search_words(query["search"])
+    if words == query["search"]:
+        return query
+    query = query.copy()
+    query["search"] = words
+    return query
 
 
 def body_problems(value, loc=("body",)):
@@ -102,6 +122,7 @@ def bounded(view):
         problem = query_problem(request.GET)
         if problem:
             return problem_response(status=400, detail=problem)
+        request.GET = words_searched(request.GET)
         body = json_body(request)
         errors = [
             {"type": "value_error", "loc": list(loc), "msg": message}
