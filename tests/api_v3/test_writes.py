@@ -183,3 +183,50 @@ def test_registering_after_wagtails_pages_router_is_imported_changes_nothing():
     register_write_schemas()
 
     assert registry.get(WebinarPage._meta.label) is before
+
+
+def draft_tags(page_id):
+    """The tags of the page's latest revision: what an editor sees in the admin."""
+    draft = WebinarPage.objects.get(pk=page_id).get_latest_revision_as_object()
+    return sorted(tag.name for tag in draft.tags.all())
+
+
+def test_a_webinar_is_created_with_its_tags(client, topic, editor_token):
+    body = webinar_body(topic, tags=["public health", "outreach, libraries"])
+
+    created = v3_post(client, "", editor_token, body, status=201).json()
+
+    # A name with a comma or a space stays one tag, as in the admin's tag field.
+    assert draft_tags(created["id"]) == ["outreach, libraries", "public health"]
+    assert sorted(created["tags"]) == ["outreach, libraries", "public health"]
+
+
+def test_a_patch_keeps_the_tags_it_leaves_out_and_replaces_those_it_sends(
+    client, topic, editor_token
+):
+    created = v3_post(client, "", editor_token, webinar_body(topic, tags=["outreach"]), status=201)
+    page_id = created.json()["id"]
+
+    def patch(body):
+        response = client.patch(
+            f"/api/v3/pages/{page_id}/",
+            body,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {editor_token}",
+        )
+        assert response.status_code == 200, response.content
+
+    patch({"title": "Working with community partners, again"})
+    assert draft_tags(page_id) == ["outreach"]
+    patch({"tags": ["public health"]})
+    assert draft_tags(page_id) == ["public health"]
+
+
+def test_a_tag_longer_than_the_admin_allows_is_a_422_and_nothing_is_created(
+    client, topic, editor_token
+):
+    response = v3_post(client, "", editor_token, webinar_body(topic, tags=["x" * 101]))
+
+    assert response.status_code == 422
+    assert any(error["loc"] == ["tags"] for error in response.json()["errors"])
+    assert not WebinarPage.objects.exists()

@@ -17,9 +17,14 @@ from wagtail.api.v3.schemas.pages import (
 )
 from wagtail.fields import StreamField
 
-# Every kind shows these in its "In lists" panel; tags and the image need
+# Every kind shows these in its "In lists" panel. The image and the body need
 # shapes of their own, and are left to the admin for now.
 LISTING_FIELDS = ("publish_date", "summary")
+# Listing fields whose shape is the one Wagtail's generator registers for their
+# field class (tags: a list of names, bound to the admin's tag field as the
+# edit string it parses). Wagtail only applies it to `APIField(writable=True)`,
+# and ours are read-only: their serializers shape v2's output.
+SHAPED_LISTING_FIELDS = ("tags",)
 
 
 def own_plain_fields(kind):
@@ -46,16 +51,41 @@ def required_fields(kind):
     return ("title", *own)
 
 
+def shaped_fields(generator, kind):
+    """{name: (annotation, default)} of SHAPED_LISTING_FIELDS, by Wagtail's field schemas."""
+    fields = {}
+    for name in SHAPED_LISTING_FIELDS:
+        model_field = kind._meta.get_field(name)
+        shape = next(
+            generator.field_schemas[cls]
+            for cls in type(model_field).mro()
+            if cls in generator.field_schemas
+        )
+        annotation, default = shape(generator, model_field)
+        # A patch that leaves a field out leaves it as it is.
+        fields[name] = (annotation | None, None) if generator.for_update else (annotation, default)
+    return fields
+
+
+def with_fields(schema, fields):
+    """`schema` with `fields` added, as Wagtail's generator adds its extra fields."""
+    namespace = {"__annotations__": {name: annotation for name, (annotation, _) in fields.items()}}
+    namespace.update({name: default for name, (_, default) in fields.items()})
+    return type(schema)(schema.__name__, (schema,), namespace)
+
+
 def create_schema(kind):
-    return create_generator.generate_schema(
+    schema = create_generator.generate_schema(
         kind,
         base_class=PageCreateBaseSchema,
         fields=writable_fields(kind),
         required_fields=required_fields(kind),
     )
+    return with_fields(schema, shaped_fields(create_generator, kind))
 
 
 def patch_schema(kind):
-    return patch_generator.generate_schema(
+    schema = patch_generator.generate_schema(
         kind, base_class=PageUpdateBaseSchema, fields=writable_fields(kind)
     )
+    return with_fields(schema, shaped_fields(patch_generator, kind))
