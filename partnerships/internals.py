@@ -99,3 +99,21 @@ def refresh_title_norms(index):
 def api_serializer_class(viewset, router, model, fields_config, show_details):
     """The serializer class Wagtail's API v2 builds for `model` and a parsed `fields` value."""
     return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)
+
+
+# Wagtail's API v3
+
+
+def v3_limit_max():
+    """The largest `limit` Wagtail's v3 listings accept (`WAGTAILAPI_LIMIT_MAX`), None if any.
+
+    What `WagtailLimitOffsetPagination` enforces, read from its own helper so
+    that the document the plugin corrects says what the server does.
+    """
+    from math import inf
+
+    # Imported here: wagtail.api.v3 loads django-ninja, which models need not.
+    from wagtail.api.v3.pagination import _get_max_limit
+
+    limit = _get_max_limit()
+    return None if limit == inf else int(limit)

@@ -97,3 +97,19 @@ def test_api_serializer_classes_are_the_ones_wagtails_api_builds(client, topic):
     assert set(item) | set(item["meta"]) - {"meta"} >= set(wagtails.Meta.fields) - {"type"}
     assert issubclass(ours, ItemsAPIViewSet.base_serializer_class)
     assert set(ItemsAPIViewSet.get_listing_default_fields(ListablePage)) <= set(ours.Meta.fields)
+
+
+@pytest.mark.parametrize("limit_max", [7, 100, None])
+def test_the_v3_limit_maximum_is_the_one_wagtails_v3_listings_enforce(
+    client, home, settings, limit_max
+):
+    from partnerships.internals import v3_limit_max
+
+    settings.WAGTAILAPI_LIMIT_MAX = limit_max
+
+    assert v3_limit_max() == limit_max
+    if limit_max is not None:
+        assert client.get("/api/v3/pages/", {"limit": limit_max}).status_code == 200
+        assert client.get("/api/v3/pages/", {"limit": limit_max + 1}).status_code == 400
+    else:
+        assert client.get("/api/v3/pages/", {"limit": 10_000}).status_code == 200

@@ -22,7 +22,8 @@ body), not written out per path, and mirrors this Wagtail 8.0.1 behaviour:
   `offset` above `partnerships.params.MAX_OFFSET`.
 - **`limit`'s and `offset`'s maximum**: the `maximum` of `limit` is the one
   `wagtail.api.v3.pagination` enforces (`WAGTAILAPI_LIMIT_MAX`, read through
-  its own `_get_max_limit`), that of `offset` the one our bounds enforce.
+  its own helper, through `partnerships.internals.v3_limit_max`), that of
+  `offset` the one our bounds enforce.
   Our bounds also give every query string value a `maxLength`
   (`MAX_VALUE_LENGTH`), every query integer the largest a column holds, and
   `site` the `host[:port]` pattern Wagtail's site filter can split, and
@@ -54,8 +55,8 @@ import functools
 import math
 
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
-from wagtail.api.v3.pagination import _get_max_limit
 
+from ...internals import v3_limit_max
 from ...params import MAX_OFFSET, MAX_VALUE_LENGTH
 from .bounds import LARGEST_INTEGER
 
@@ -142,7 +143,7 @@ def correct_operation(path, operation):
     if path.endswith("/find/"):
         responses.setdefault("302", {"description": "Found: the object's detail URL."})
 
-    bound("limit", by_name, _get_max_limit())
+    bound("limit", by_name, v3_limit_max())
     bound("offset", by_name, MAX_OFFSET)
     for parameter in parameters:
         if parameter["in"] == "query":

@@ -31,6 +31,7 @@ from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.routers import pages as wagtail_pages_router
 from wagtail.models import Page
 
+from ...internals import remember_parent
 from ...models.visibility import VisiblePageQuerySet
 from ...sites import requested_site
 from ..page_fetch import fetch_visible_page, visible_parent
@@ -60,8 +61,8 @@ def reader_page_detail(wagtails_get_page):
 
     Wagtail fetches the base page, then its own type, then its locale, its
     parent and each image. Here the page comes as its own type with its
-    locale, its API relations and its parent (set where treebeard's
-    `get_parent()` keeps it), and Wagtail's schema renders it as before.
+    locale, its API relations and its parent (`remember_parent`, as
+    Wagtail's routing does), and Wagtail's schema renders it as before.
     """
 
     @functools.wraps(wagtails_get_page)
@@ -74,7 +75,7 @@ def reader_page_detail(wagtails_get_page):
             raise Http404
         parent = visible_parent(page)
         if parent is not None:
-            page._cached_parent_obj = parent  # what MP_Node.get_parent() returns when set
+            remember_parent(page, parent)  # Wagtail's schema asks page.get_parent()
         return page
 
     return get_page
