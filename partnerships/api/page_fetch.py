@@ -2,10 +2,11 @@
 
 Wagtail fetches a page for a detail in two queries (its base row, which
 names its type, then its type's row), then each single-valued relation
-(a hero image, a locale) and its parent in a query of their own. Here the
-page's type comes from a cache (`caching.page_types`), and one query reads
-the page as that type, visibility included, with those relations joined and
-its parent's columns alongside.
+(a hero image, a locale) and its parent in a query of their own, and each
+credited person and portrait one by one. Here the page's type comes from a
+cache (`caching.page_types`), and one query reads the page as that type,
+visibility included, with those relations joined and its parent's columns
+alongside; its people come in a constant number of prefetches.
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -81,4 +82,17 @@ def _fetch(model, page_id, visible, parents, related):
     relations = [*single_valued_api_relations(model), *related]
     if relations:
         pages = pages.select_related(*relations)
+    prefetches = api_prefetches(model)
+    if prefetches:
+        pages = pages.prefetch_related(*prefetches)
     return with_visible_parent(pages, parents).first()
+
+
+def api_prefetches(model):
+    """What a kind prefetches for its API fields (its people and their portraits), flattened.
+
+    A kind names them itself (`ListablePage.api_prefetches`), as the items
+    listing reads them: a detail then costs the same with two presenters or ten.
+    """
+    by_field = getattr(model, "api_prefetches", dict)()
+    return [lookup for lookups in by_field.values() for lookup in lookups]

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from partnerships.api.cursors import Cursor, Ordering
 from partnerships.models import ListablePage
 from tests.support.api import get_json
-from tests.support.factories import TopicFactory
+from tests.support.factories import TopicFactory, webinar_with_presenters
 from tests.support.query_counts import import_items, uncached_queries
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,15 @@ def test_a_topic_detail_with_every_part_costs_a_constant_number_of_queries(clien
     # content version + Site + the topic with its hero image and its parent (if
     # visible) + related topics the reader may see + recent items
     assert uncached_queries(client, url, **JSON) == few <= 5
+
+
+def test_a_webinar_detail_costs_the_same_with_two_presenters_or_six(client, topic):
+    few, many = webinar_with_presenters(topic, 2), webinar_with_presenters(topic, 6)
+    counts = [uncached_queries(client, f"/api/v2/pages/{w.pk}/", **JSON) for w in (few, many)]
+    assert len(get_json(client, f"/api/v2/pages/{many.pk}/")["presenters"]) == 6
+    # content version + Site + the webinar + its tags + its presenters with their
+    # portraits + the portraits' renditions
+    assert counts[0] == counts[1] <= 6
 
 
 def test_html_topic_page_costs_the_same_on_page_one_and_page_twenty(client, filled_topic):

@@ -4,7 +4,7 @@ import pytest
 import wagtail_factories
 
 from tests.support.api_v3 import get_v3
-from tests.support.factories import ArticleFactory, WebinarFactory
+from tests.support.factories import ArticleFactory, WebinarFactory, webinar_with_presenters
 from tests.support.query_counts import import_items, new_content_version
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +91,17 @@ def test_a_topics_v3_detail_with_every_part_costs_four_queries(
         data = get_v3(client, url)
     assert data["hero_image"] and data["related_topics"] and data["recent_items"]
     assert data["meta"]["parent"]["id"] == demo.get_parent().pk
+
+
+@pytest.mark.parametrize("presenters", [2, 6])
+def test_a_webinars_v3_detail_costs_the_same_whatever_its_presenters(
+    client, topic, presenters, django_assert_max_num_queries
+):
+    url = f"/api/v3/pages/{webinar_with_presenters(topic, presenters).pk}/"
+    client.get(url)
+
+    # the Site + the webinar + its tags + its presenters with their portraits +
+    # the portraits' renditions
+    with django_assert_max_num_queries(5):
+        data = get_v3(client, url)
+    assert len(data["presenters"]) == presenters

@@ -54,3 +54,18 @@ class PodcastFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PodcastPage
+
+
+def webinar_with_presenters(topic, count):
+    """A published webinar with `count` presenters, each with a portrait."""
+    from partnerships.models import Person
+    from partnerships.models.webinar import WebinarPagePresenter
+
+    webinar = WebinarFactory(parent=topic)
+    for n in range(count):
+        person = Person.objects.create(
+            name=f"Presenter {n}", photo=wagtail_factories.ImageFactory()
+        )
+        webinar.presenters.add(WebinarPagePresenter(person=person, sort_order=n))
+    webinar.save_revision().publish()
+    return webinar
