@@ -69,7 +69,10 @@ class WebinarPageForm(ListablePageForm):
     def clean(self):
         cleaned_data = super().clean()
         self.confirmations_needed = set()
-        starts_at, ends_at = cleaned_data.get("starts_at"), cleaned_data.get("ends_at")
+        starts_at, ends_at = (
+            self.submitted_or_saved("starts_at"),
+            self.submitted_or_saved("ends_at"),
+        )
         is_new = self.instance.pk is None
         times_changed = is_new or {"starts_at", "ends_at"} & set(self.changed_data)
         if not (starts_at and ends_at and times_changed) or cleaned_data.get("confirm_times"):
@@ -92,3 +95,10 @@ class WebinarPageForm(ListablePageForm):
             )
             self.confirmations_needed.add("confirm_times")
         return cleaned_data
+
+    def submitted_or_saved(self, name):
+        """The value this form sends, or, on a form of some fields only (API v3's
+        PATCH), the value the page has: a changed end is checked against the start."""
+        if name in self.fields:
+            return self.cleaned_data.get(name)
+        return getattr(self.instance, name, None)

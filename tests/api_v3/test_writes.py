@@ -81,7 +81,7 @@ def two_days_after(body):
             "The publish date can be at most a year from today.",
         ),
         (
-            # The admin asks to confirm such times; the API has no way to yet.
+            # The admin asks to confirm such times; so does the API (below).
             lambda body: {"ends_at": two_days_after(body)},
             "ends_at",
             "This webinar would last 2.0 days.",
@@ -109,6 +109,32 @@ def test_the_admins_rules_refuse_a_webinar_and_nothing_is_created(
     assert any(field in error.get("loc", []) for error in problem["errors"]), problem
     assert any(message in text for text in problem_messages(response)), problem
     assert ListablePage.objects.count() == pages_before
+
+
+def test_times_the_admin_asks_about_are_kept_once_confirmed(client, topic, editor_token):
+    body = webinar_body(topic)
+    body["ends_at"] = two_days_after(body)
+
+    created = v3_post(client, "", editor_token, body | {"confirm_times": True}, status=201)
+
+    webinar = WebinarPage.objects.get(pk=created.json()["id"])
+    assert webinar.ends_at - webinar.starts_at == datetime.timedelta(days=2)
+
+
+def test_a_patch_to_days_long_times_asks_for_the_same_confirmation(client, topic, editor_token):
+    body = webinar_body(topic)
+    page_id = v3_post(client, "", editor_token, body, status=201).json()["id"]
+
+    def patch(changes):
+        return client.patch(
+            f"/api/v3/pages/{page_id}/",
+            changes,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {editor_token}",
+        )
+
+    assert patch({"ends_at": two_days_after(body)}).status_code == 422
+    assert patch({"ends_at": two_days_after(body), "confirm_times": True}).status_code == 200
 
 
 def test_a_webinar_needs_its_times(client, topic, editor_token):

@@ -9,6 +9,8 @@ those of a kind a host adds among them. Wagtail binds them to
 the kind's admin form, so the admin's rules (the model's `clean()`) decide.
 """
 
+from django import forms
+from pydantic import Field
 from wagtail.api.v3.schemas import create_generator, patch_generator
 from wagtail.api.v3.schemas.pages import (
     BASE_PAGE_FIELDS,
@@ -67,6 +69,24 @@ def shaped_fields(generator, kind):
     return fields
 
 
+def confirmation_fields(kind):
+    """{name: (bool, no)} for each yes/no question the kind's admin form asks before saving.
+
+    A webinar's form asks to confirm times that look like a mistake (a start at
+    the moment of saving, a webinar of several days); a program writing through
+    the API answers the same question with `"confirm_times": true`. The form
+    declares them, so a host's kind with questions of its own needs nothing here.
+    """
+    form_class = getattr(kind, "base_form_class", None)
+    declared = getattr(form_class, "declared_fields", {})
+    model_fields = {field.name for field in kind._meta.get_fields()}
+    return {
+        name: (bool, Field(False, description=str(field.help_text or field.label)))
+        for name, field in declared.items()
+        if isinstance(field, forms.BooleanField) and name not in model_fields
+    }
+
+
 def with_fields(schema, fields):
     """`schema` with `fields` added, as Wagtail's generator adds its extra fields."""
     namespace = {"__annotations__": {name: annotation for name, (annotation, _) in fields.items()}}
@@ -81,11 +101,11 @@ def create_schema(kind):
         fields=writable_fields(kind),
         required_fields=required_fields(kind),
     )
-    return with_fields(schema, shaped_fields(create_generator, kind))
+    return with_fields(schema, shaped_fields(create_generator, kind) | confirmation_fields(kind))
 
 
 def patch_schema(kind):
     schema = patch_generator.generate_schema(
         kind, base_class=PageUpdateBaseSchema, fields=writable_fields(kind)
     )
-    return with_fields(schema, shaped_fields(patch_generator, kind))
+    return with_fields(schema, shaped_fields(patch_generator, kind) | confirmation_fields(kind))
