@@ -223,8 +223,10 @@ def kind_prefetches(requested_fields_by_kind):
     lookups = []
     for model in listable_page_models():
         accessor = model._meta.model_name
-        for field in requested_fields_by_kind.get(model, ()):
-            for lookup in model.api_prefetches().get(field, []):
+        fields = requested_fields_by_kind.get(model, ())
+        declared = model.api_prefetches() if fields else {}  # builds querysets: once per kind
+        for field in fields:
+            for lookup in declared.get(field, []):
                 lookups.append(
                     Prefetch(f"{accessor}__{lookup.prefetch_through}", lookup.queryset)
                     if isinstance(lookup, Prefetch)
