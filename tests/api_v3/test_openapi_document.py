@@ -166,6 +166,34 @@ def test_query_strings_are_documented_with_the_bounds_the_server_enforces(
 
 
 @pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        (2**63 - 1, 404),
+        (-(2**63 - 1), 404),
+        (2**63, 400),
+        (-(2**63), 400),
+        (-807932625355823606419947520, 400),  # found by Schemathesis in CI
+    ],
+)
+def test_query_integers_are_documented_with_the_range_the_server_accepts(
+    client, home, value, status
+):
+    document = openapi(client)
+    operation = document["paths"]["/api/v3/redirects/find/"]["get"]
+    parameter = next(p for p in operation["parameters"] if p["name"] == "id")
+    schema = next(
+        a for a in parameter["schema"].get("anyOf", [parameter["schema"]]) if a["type"] == "integer"
+    )
+
+    documented = schema["minimum"] <= value <= schema["maximum"]
+    response = client.get("/api/v3/redirects/find/", {"id": value})
+
+    assert documented == (status != 400)
+    assert response.status_code == status, response.content[:300]
+    assert_documented_problem(document, operation, response)
+
+
+@pytest.mark.parametrize(
     "params",
     [
         {"child_of": "root", "descendant_of": "root"},

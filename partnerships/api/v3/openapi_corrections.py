@@ -192,7 +192,9 @@ def bound_values(schema):
             alternative.setdefault("maxLength", MAX_VALUE_LENGTH)
             alternative.setdefault("pattern", NO_NUL)
         elif alternative.get("type") == "integer":
+            # Our bounds refuse a number of either sign that no 64-bit column holds.
             alternative.setdefault("maximum", LARGEST_INTEGER)
+            alternative.setdefault("minimum", -LARGEST_INTEGER)
 
 
 def describe(parameter, text):
