@@ -172,7 +172,15 @@ def test_readers_and_editors_carry_on_while_redis_is_down(client, settings, own_
 
     settings.CACHES = {"default": redis_cache(own_redis.url)}  # as REDIS_URL sets it
     article = ArticleFactory(parent=topic, title="Before the outage")
-    readers = ["/api/v2/items/", topic.url, "/feed.rss", f"/api/v2/pages/{topic.pk}/", article.url]
+    readers = [
+        "/api/v2/items/",
+        "/api/v3/items/",
+        topic.url,
+        "/feed.rss",
+        f"/api/v2/pages/{topic.pk}/",
+        f"/api/v3/pages/{topic.pk}/",
+        article.url,
+    ]
     for url in readers:
         assert client.get(url, HTTP_ACCEPT="application/json").status_code == 200
     assert entries_in(own_redis) > 0
